@@ -1,0 +1,60 @@
+import { AgentCicdError, formatUserError } from '@agent-cicd/core';
+import { Command, CommanderError } from 'commander';
+
+/** Stable process exit codes of the `agent-cicd` command. */
+export const ExitCode = {
+  ok: 0,
+  failed: 1,
+  invalidInput: 2,
+  hold: 3,
+} as const;
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  cwd: string;
+  env: Record<string, string | undefined>;
+}
+
+const defaultIo = (): CliIo => ({
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  cwd: process.cwd(),
+  env: process.env,
+});
+
+/** Builds the command tree. Each subcommand sets `state.exitCode`. */
+export function createProgram(io: CliIo, state: { exitCode: number }): Command {
+  const program = new Command('agent-cicd')
+    .description('Test, gate and roll out AI-agent changes like code.')
+    .option('--debug', 'print stack traces for unexpected errors')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  void state;
+  return program;
+}
+
+/** Runs the CLI and resolves to the exit code; never throws for user mistakes. */
+export async function main(argv: string[], io: CliIo = defaultIo()): Promise<number> {
+  const state = { exitCode: ExitCode.ok as number };
+  const program = createProgram(io, state);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return state.exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? 0 : ExitCode.invalidInput;
+    }
+    if (error instanceof AgentCicdError) {
+      io.stderr(`error[${error.code}] ${formatUserError(error)}\n`);
+      return ExitCode.invalidInput;
+    }
+    const debug = argv.includes('--debug');
+    io.stderr(
+      debug && error instanceof Error
+        ? `${error.stack}\n`
+        : `error: ${String(error instanceof Error ? error.message : error)}\n`,
+    );
+    return ExitCode.failed;
+  }
+}

@@ -1,0 +1,40 @@
+/** Where in a user's file a problem is. Line and column are 1-based. */
+export interface SourceLocation {
+  file: string;
+  line?: number;
+  column?: number;
+  /** Field path such as `cases[2].expected_tools`. */
+  path?: string;
+}
+
+/**
+ * Base class of every error agent-cicd raises on purpose. `code` is stable and documented;
+ * `message` is one line a user can act on.
+ */
+export class AgentCicdError extends Error {
+  readonly code: string;
+  readonly location: SourceLocation | undefined;
+
+  constructor(code: string, message: string, options: { cause?: unknown; location?: SourceLocation } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'AgentCicdError';
+    this.code = code;
+    this.location = options.location;
+  }
+}
+
+/** Formats a location as `file:line:col path` (parts that are unknown are left out). */
+export function formatLocation(location: SourceLocation): string {
+  let out = location.file;
+  if (location.line !== undefined) {
+    out += `:${location.line}`;
+    if (location.column !== undefined) out += `:${location.column}`;
+  }
+  if (location.path) out += ` ${location.path}`;
+  return out;
+}
+
+/** One-line rendering of a user error: `file:line:col path: message`. */
+export function formatUserError(error: AgentCicdError): string {
+  return error.location ? `${formatLocation(error.location)}: ${error.message}` : error.message;
+}

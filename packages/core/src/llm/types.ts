@@ -1,0 +1,67 @@
+/**
+ * The one interface through which everything in agent-cicd calls a model. Adapters (OpenAI, Anthropic,
+ * mock, cassette) implement it; the agent loop, the judge and the runner only ever see this.
+ */
+
+/** A tool the model may call. `parameters` is a JSON Schema object. */
+export interface ToolDefinition {
+  name: string;
+  description?: string;
+  parameters: Record<string, unknown>;
+}
+
+/** A tool call the model asked for; `arguments` is the parsed JSON object. */
+export interface ToolCall {
+  id: string;
+  name: string;
+  arguments: Record<string, unknown>;
+}
+
+export type ChatMessage =
+  | { role: 'user'; content: string }
+  | { role: 'assistant'; content: string; toolCalls?: ToolCall[] }
+  | { role: 'tool'; toolCallId: string; name: string; content: string; isError?: boolean };
+
+export interface LlmRequest {
+  /** Model name; adapters fall back to their configured default when absent. */
+  model?: string;
+  system?: string;
+  messages: ChatMessage[];
+  tools?: ToolDefinition[];
+  /** Force a tool call: `'auto'` (default), `'required'`, `'none'`, or a tool name. */
+  toolChoice?: 'auto' | 'required' | 'none' | { name: string };
+  temperature?: number;
+  maxTokens?: number;
+  /** Ask for streaming; the result is aggregated into the same `LlmResponse`. */
+  stream?: boolean;
+  signal?: AbortSignal;
+  /** Free-form labels that travel to cassettes and mock rules (e.g. `promptVersion`, `caseId`). Not part of the cassette key. */
+  metadata?: Record<string, string>;
+}
+
+export interface LlmUsage {
+  inputTokens: number;
+  outputTokens: number;
+}
+
+export type FinishReason = 'stop' | 'tool_calls' | 'length' | 'content_filter' | 'error' | 'other';
+
+export interface LlmResponse {
+  text: string;
+  toolCalls: ToolCall[];
+  usage: LlmUsage;
+  latencyMs: number;
+  timeToFirstTokenMs?: number;
+  model: string;
+  finishReason: FinishReason;
+  /** Cost in USD from the price table; undefined when the model has no price. */
+  costUsd?: number;
+  /** The provider's raw response (or aggregated stream events). */
+  raw?: unknown;
+}
+
+export interface LlmClient {
+  /** Provider id used in cassette keys and limits, e.g. `openai`, `anthropic`, `mock`. */
+  readonly provider: string;
+  complete(request: LlmRequest): Promise<LlmResponse>;
+}
