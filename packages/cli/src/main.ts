@@ -1,5 +1,9 @@
 import { AgentCicdError, formatUserError } from '@agent-cicd/core';
 import { Command, CommanderError } from 'commander';
+import type { RegisterCommand } from './commands/types.js';
+
+/** One line per subcommand; each lives in `commands/<name>.ts`. */
+const commands: RegisterCommand[] = [];
 
 /** Stable process exit codes of the `agent-cicd` command. */
 export const ExitCode = {
@@ -30,7 +34,7 @@ export function createProgram(io: CliIo, state: { exitCode: number }): Command {
     .option('--debug', 'print stack traces for unexpected errors')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
-  void state;
+  for (const register of commands) register(program, io, state);
   return program;
 }
 

@@ -10,3 +10,12 @@ export type {
   ToolCall,
   ToolDefinition,
 } from './llm/types.js';
+export type { CaseResult, CaseStatus, RunReport, SuiteResult, TrialResult, Violation } from './schema/report.js';
+export {
+  CaseResultSchema,
+  CaseStatusSchema,
+  RunReportSchema,
+  SuiteResultSchema,
+  TrialResultSchema,
+  ViolationSchema,
+} from './schema/report.js';
