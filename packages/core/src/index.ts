@@ -1,3 +1,7 @@
+export type { AgentResult, AgentResultInput, AgentStep } from './agent/agent-result.js';
+export { AgentResultSchema, AgentStepSchema } from './agent/agent-result.js';
+export type { RunAgentLoopOptions } from './agent/run-agent-loop.js';
+export { runAgentLoop } from './agent/run-agent-loop.js';
 export type { SourceLocation } from './errors.js';
 export {
   AgentCicdError,
@@ -6,6 +10,10 @@ export {
   STATS_INVALID_ARGUMENT,
   StatsArgumentError,
 } from './errors.js';
+export type { ArgumentMatchMode } from './eval/match-arguments.js';
+export { matchArguments } from './eval/match-arguments.js';
+export type { TextPattern } from './eval/match-text.js';
+export { parseTextPattern } from './eval/match-text.js';
 export type {
   ChatMessage,
   FinishReason,
@@ -16,6 +24,13 @@ export type {
   ToolCall,
   ToolDefinition,
 } from './llm/types.js';
+export type { BuildCaseResultOptions } from './run/build-case-result.js';
+export { buildCaseResult } from './run/build-case-result.js';
+export type { BuildRunReportOptions, RunStatus } from './run/build-run-report.js';
+export { buildRunReport } from './run/build-run-report.js';
+export { mergeRunReports } from './run/merge-run-reports.js';
+export type { SuiteAccumulator, SummarizeSuiteOptions } from './run/summarize-suite.js';
+export { createSuiteAccumulator, summarizeSuite } from './run/summarize-suite.js';
 export type { CaseResult, CaseStatus, RunReport, SuiteResult, TrialResult, Violation } from './schema/report.js';
 export {
   CaseResultSchema,
@@ -32,3 +47,17 @@ export { percentile, summarizeLatencies } from './stats/percentile.js';
 export type { BinomialCount } from './stats/validate.js';
 export type { Interval } from './stats/wilson-interval.js';
 export { wilsonInterval } from './stats/wilson-interval.js';
+export type { CompiledSchema } from './tools/compile-json-schema.js';
+export { compileJsonSchema } from './tools/compile-json-schema.js';
+export type { MockToolFixture, MockToolFunction } from './tools/create-mock-tools.js';
+export { createMockTools, loadMockTools, MockToolsFileSchema } from './tools/create-mock-tools.js';
+export type {
+  ToolBox,
+  ToolCallRecord,
+  ToolContext,
+  ToolHandler,
+  ToolRegistry,
+  ToolRegistryOptions,
+  ToolSpec,
+} from './tools/tool-registry.js';
+export { createToolRegistry } from './tools/tool-registry.js';
