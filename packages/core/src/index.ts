@@ -24,6 +24,24 @@ export type {
   ToolCall,
   ToolDefinition,
 } from './llm/types.js';
+export type { TokenEncoding } from './mock/count-tokens.js';
+export { countTokens } from './mock/count-tokens.js';
+export type { MockLlm, MockLlmOptions, Sleep } from './mock/create-mock-llm.js';
+export { createMockLlm } from './mock/create-mock-llm.js';
+export { loadMockScript, parseMockScript } from './mock/load-mock-script.js';
+export { MockLlmError } from './mock/mock-llm-error.js';
+export type {
+  MockErrorKind,
+  MockErrorSpec,
+  MockResponseSpec,
+  MockRule,
+  MockRuleInput,
+  MockScript,
+  MockScriptInput,
+} from './mock/mock-script-schema.js';
+export { MockRuleSchema, MockScriptSchema } from './mock/mock-script-schema.js';
+export type { Prng } from './mock/prng.js';
+export { createPrng, deriveSeed } from './mock/prng.js';
 export type { BuildCaseResultOptions } from './run/build-case-result.js';
 export { buildCaseResult } from './run/build-case-result.js';
 export type { BuildRunReportOptions, RunStatus } from './run/build-run-report.js';
