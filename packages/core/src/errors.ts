@@ -38,3 +38,18 @@ export function formatLocation(location: SourceLocation): string {
 export function formatUserError(error: AgentCicdError): string {
   return error.location ? `${formatLocation(error.location)}: ${error.message}` : error.message;
 }
+
+/**
+ * A file with one or more problems (schema violations, syntax errors). It reads as its first problem, so
+ * `formatUserError` prints one line; `problems` holds all of them for `agent-cicd lint`.
+ */
+export class InvalidFileError extends AgentCicdError {
+  readonly problems: AgentCicdError[];
+
+  constructor(problems: [AgentCicdError, ...AgentCicdError[]]) {
+    const [first] = problems;
+    super(first.code, first.message, { location: first.location });
+    this.name = 'InvalidFileError';
+    this.problems = problems;
+  }
+}
