@@ -39,6 +39,20 @@ export function formatUserError(error: AgentCicdError): string {
   return error.location ? `${formatLocation(error.location)}: ${error.message}` : error.message;
 }
 
+/** Code of {@link StatsArgumentError}. */
+export const STATS_INVALID_ARGUMENT = 'AGENT_CICD_STATS_INVALID_ARGUMENT';
+
+/**
+ * A statistics function got an argument outside its domain (a negative or fractional count, more successes
+ * than trials, a confidence outside (0, 1), k > n, …). The equivalent of a `RangeError`.
+ */
+export class StatsArgumentError extends AgentCicdError {
+  constructor(message: string) {
+    super(STATS_INVALID_ARGUMENT, message);
+    this.name = 'StatsArgumentError';
+  }
+}
+
 /**
  * A file with one or more problems (schema violations, syntax errors). It reads as its first problem, so
  * `formatUserError` prints one line; `problems` holds all of them for `agent-cicd lint`.
