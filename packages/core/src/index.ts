@@ -1,11 +1,20 @@
+export type { AgentResult, AgentResultInput, AgentStep } from './agent/agent-result.js';
+export { AgentResultSchema, AgentStepSchema } from './agent/agent-result.js';
+export type { RunAgentLoopOptions } from './agent/run-agent-loop.js';
+export { runAgentLoop } from './agent/run-agent-loop.js';
 export type { SourceLocation } from './errors.js';
 export {
   AgentCicdError,
   formatLocation,
   formatUserError,
+  InvalidFileError,
   STATS_INVALID_ARGUMENT,
   StatsArgumentError,
 } from './errors.js';
+export type { ArgumentMatchMode } from './eval/match-arguments.js';
+export { matchArguments } from './eval/match-arguments.js';
+export type { TextPattern } from './eval/match-text.js';
+export { parseTextPattern } from './eval/match-text.js';
 export type {
   ChatMessage,
   FinishReason,
@@ -16,6 +25,52 @@ export type {
   ToolCall,
   ToolDefinition,
 } from './llm/types.js';
+export type { TokenEncoding } from './mock/count-tokens.js';
+export { countTokens } from './mock/count-tokens.js';
+export type { MockLlm, MockLlmOptions, Sleep } from './mock/create-mock-llm.js';
+export { createMockLlm } from './mock/create-mock-llm.js';
+export { loadMockScript, parseMockScript } from './mock/load-mock-script.js';
+export { MockLlmError } from './mock/mock-llm-error.js';
+export type {
+  MockErrorKind,
+  MockErrorSpec,
+  MockResponseSpec,
+  MockRule,
+  MockRuleInput,
+  MockScript,
+  MockScriptInput,
+} from './mock/mock-script-schema.js';
+export { MockRuleSchema, MockScriptSchema } from './mock/mock-script-schema.js';
+export type { Prng } from './mock/prng.js';
+export { createPrng, deriveSeed } from './mock/prng.js';
+export type { BuildCaseResultOptions } from './run/build-case-result.js';
+export { buildCaseResult } from './run/build-case-result.js';
+export type { BuildRunReportOptions, RunStatus } from './run/build-run-report.js';
+export { buildRunReport } from './run/build-run-report.js';
+export { mergeRunReports } from './run/merge-run-reports.js';
+export type { SuiteAccumulator, SummarizeSuiteOptions } from './run/summarize-suite.js';
+export { createSuiteAccumulator, summarizeSuite } from './run/summarize-suite.js';
+export type { Keyword } from './schema/keyword.js';
+export { parseKeyword } from './schema/keyword.js';
+export type { LoadedSuite } from './schema/load-suite.js';
+export { loadSuiteFile, parseSuiteText } from './schema/load-suite.js';
+export type {
+  CaseDefaults,
+  ConversationTurn,
+  PromptTestCase,
+  PromptTestCaseInput,
+  ToolOrder,
+} from './schema/prompt-test-case.js';
+export {
+  applyCaseDefaults,
+  CaseDefaultsSchema,
+  ConversationTurnSchema,
+  KeywordSchema,
+  PromptTestCaseInputSchema,
+  PromptTestCaseListSchema,
+  PromptTestCaseSchema,
+  ToolOrderSchema,
+} from './schema/prompt-test-case.js';
 export type { CaseResult, CaseStatus, RunReport, SuiteResult, TrialResult, Violation } from './schema/report.js';
 export {
   CaseResultSchema,
@@ -25,6 +80,13 @@ export {
   TrialResultSchema,
   ViolationSchema,
 } from './schema/report.js';
+export { snakeCaseAliasesOf, toSnakeCase, withSnakeCaseAliases } from './schema/snake-case-aliases.js';
+export type { PromptRef, Suite, SuiteInput, TargetRef } from './schema/suite.js';
+export { PromptRefSchema, SuiteInputSchema, SuiteSchema, TargetRefSchema } from './schema/suite.js';
+export { parseSource } from './source/parse-source.js';
+export type { PathSegment, Position, SourceDocument } from './source/source-document.js';
+export { formatPath } from './source/source-document.js';
+export { validateSource } from './source/validate-source.js';
 export type { BinomialTestResult } from './stats/binomial-test.js';
 export { binomialTest } from './stats/binomial-test.js';
 export type { ChiSquareResult } from './stats/chi-square.js';
@@ -46,3 +108,17 @@ export { sprt } from './stats/sprt.js';
 export type { BinomialCount } from './stats/validate.js';
 export type { Interval } from './stats/wilson-interval.js';
 export { wilsonInterval } from './stats/wilson-interval.js';
+export type { CompiledSchema } from './tools/compile-json-schema.js';
+export { compileJsonSchema } from './tools/compile-json-schema.js';
+export type { MockToolFixture, MockToolFunction } from './tools/create-mock-tools.js';
+export { createMockTools, loadMockTools, MockToolsFileSchema } from './tools/create-mock-tools.js';
+export type {
+  ToolBox,
+  ToolCallRecord,
+  ToolContext,
+  ToolHandler,
+  ToolRegistry,
+  ToolRegistryOptions,
+  ToolSpec,
+} from './tools/tool-registry.js';
+export { createToolRegistry } from './tools/tool-registry.js';
