@@ -1,5 +1,14 @@
-export type { SourceLocation } from './errors.js';
-export { AgentCicdError, formatLocation, formatUserError } from './errors.js';
+export type { LlmErrorKind, LlmErrorOptions, SourceLocation } from './errors.js';
+export { AgentCicdError, formatLocation, formatUserError, LlmError } from './errors.js';
+export type { AdapterOptions } from './llm/call-policy.js';
+export type { OpenAiClientOptions, OpenAiLike } from './llm/openai-client.js';
+export { createOpenAiClient } from './llm/openai-client.js';
+export type { ModelPrice, PriceTable } from './llm/prices.js';
+export { DEFAULT_PRICE_TABLE, findPrice, priceFor } from './llm/prices.js';
+export type { LimiterRegistry, ProviderLimiter } from './llm/provider-limiter.js';
+export { createLimiterRegistry, createProviderLimiter, sharedLimiters } from './llm/provider-limiter.js';
+export { parseRetryAfter } from './llm/retry-after.js';
+export { toLlmError } from './llm/to-llm-error.js';
 export type {
   ChatMessage,
   FinishReason,
@@ -10,6 +19,8 @@ export type {
   ToolCall,
   ToolDefinition,
 } from './llm/types.js';
+export type { RetryOptions, Sleep } from './llm/with-retry.js';
+export { retryDelay, withRetry } from './llm/with-retry.js';
 export type { CaseResult, CaseStatus, RunReport, SuiteResult, TrialResult, Violation } from './schema/report.js';
 export {
   CaseResultSchema,
