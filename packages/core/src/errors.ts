@@ -92,3 +92,17 @@ export class LlmError extends AgentCicdError {
     this.requestId = options.requestId;
   }
 }
+
+/** Code of {@link StatsArgumentError}. */
+export const STATS_INVALID_ARGUMENT = 'AGENT_CICD_STATS_INVALID_ARGUMENT';
+
+/**
+ * A statistics function got an argument outside its domain (a negative or fractional count, more successes
+ * than trials, a confidence outside (0, 1), k > n, …). The equivalent of a `RangeError`.
+ */
+export class StatsArgumentError extends AgentCicdError {
+  constructor(message: string) {
+    super(STATS_INVALID_ARGUMENT, message);
+    this.name = 'StatsArgumentError';
+  }
+}

@@ -1,5 +1,20 @@
+export type { AgentResult, AgentResultInput, AgentStep } from './agent/agent-result.js';
+export { AgentResultSchema, AgentStepSchema } from './agent/agent-result.js';
+export type { RunAgentLoopOptions } from './agent/run-agent-loop.js';
+export { runAgentLoop } from './agent/run-agent-loop.js';
 export type { LlmErrorKind, LlmErrorOptions, SourceLocation } from './errors.js';
-export { AgentCicdError, formatLocation, formatUserError, LlmError } from './errors.js';
+export {
+  AgentCicdError,
+  formatLocation,
+  formatUserError,
+  LlmError,
+  STATS_INVALID_ARGUMENT,
+  StatsArgumentError,
+} from './errors.js';
+export type { ArgumentMatchMode } from './eval/match-arguments.js';
+export { matchArguments } from './eval/match-arguments.js';
+export type { TextPattern } from './eval/match-text.js';
+export { parseTextPattern } from './eval/match-text.js';
 export type { AdapterOptions } from './llm/call-policy.js';
 export type { OpenAiClientOptions, OpenAiLike } from './llm/openai-client.js';
 export { createOpenAiClient } from './llm/openai-client.js';
@@ -19,8 +34,33 @@ export type {
   ToolCall,
   ToolDefinition,
 } from './llm/types.js';
-export type { RetryOptions, Sleep } from './llm/with-retry.js';
+export type { RetryOptions } from './llm/with-retry.js';
 export { retryDelay, withRetry } from './llm/with-retry.js';
+export type { TokenEncoding } from './mock/count-tokens.js';
+export { countTokens } from './mock/count-tokens.js';
+export type { MockLlm, MockLlmOptions, Sleep } from './mock/create-mock-llm.js';
+export { createMockLlm } from './mock/create-mock-llm.js';
+export { loadMockScript, parseMockScript } from './mock/load-mock-script.js';
+export { MockLlmError } from './mock/mock-llm-error.js';
+export type {
+  MockErrorKind,
+  MockErrorSpec,
+  MockResponseSpec,
+  MockRule,
+  MockRuleInput,
+  MockScript,
+  MockScriptInput,
+} from './mock/mock-script-schema.js';
+export { MockRuleSchema, MockScriptSchema } from './mock/mock-script-schema.js';
+export type { Prng } from './mock/prng.js';
+export { createPrng, deriveSeed } from './mock/prng.js';
+export type { BuildCaseResultOptions } from './run/build-case-result.js';
+export { buildCaseResult } from './run/build-case-result.js';
+export type { BuildRunReportOptions, RunStatus } from './run/build-run-report.js';
+export { buildRunReport } from './run/build-run-report.js';
+export { mergeRunReports } from './run/merge-run-reports.js';
+export type { SuiteAccumulator, SummarizeSuiteOptions } from './run/summarize-suite.js';
+export { createSuiteAccumulator, summarizeSuite } from './run/summarize-suite.js';
 export type { CaseResult, CaseStatus, RunReport, SuiteResult, TrialResult, Violation } from './schema/report.js';
 export {
   CaseResultSchema,
@@ -30,3 +70,24 @@ export {
   TrialResultSchema,
   ViolationSchema,
 } from './schema/report.js';
+export { normalCdf, normalQuantile } from './stats/normal.js';
+export { passAtK, passHatK } from './stats/pass-at-k.js';
+export type { LatencySummary } from './stats/percentile.js';
+export { percentile, summarizeLatencies } from './stats/percentile.js';
+export type { BinomialCount } from './stats/validate.js';
+export type { Interval } from './stats/wilson-interval.js';
+export { wilsonInterval } from './stats/wilson-interval.js';
+export type { CompiledSchema } from './tools/compile-json-schema.js';
+export { compileJsonSchema } from './tools/compile-json-schema.js';
+export type { MockToolFixture, MockToolFunction } from './tools/create-mock-tools.js';
+export { createMockTools, loadMockTools, MockToolsFileSchema } from './tools/create-mock-tools.js';
+export type {
+  ToolBox,
+  ToolCallRecord,
+  ToolContext,
+  ToolHandler,
+  ToolRegistry,
+  ToolRegistryOptions,
+  ToolSpec,
+} from './tools/tool-registry.js';
+export { createToolRegistry } from './tools/tool-registry.js';
