@@ -106,3 +106,18 @@ export class StatsArgumentError extends AgentCicdError {
     this.name = 'StatsArgumentError';
   }
 }
+
+/**
+ * A file with one or more problems (schema violations, syntax errors). It reads as its first problem, so
+ * `formatUserError` prints one line; `problems` holds all of them for `agent-cicd lint`.
+ */
+export class InvalidFileError extends AgentCicdError {
+  readonly problems: AgentCicdError[];
+
+  constructor(problems: [AgentCicdError, ...AgentCicdError[]]) {
+    const [first] = problems;
+    super(first.code, first.message, { location: first.location });
+    this.name = 'InvalidFileError';
+    this.problems = problems;
+  }
+}

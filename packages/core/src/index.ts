@@ -7,6 +7,7 @@ export {
   AgentCicdError,
   formatLocation,
   formatUserError,
+  InvalidFileError,
   LlmError,
   STATS_INVALID_ARGUMENT,
   StatsArgumentError,
@@ -61,6 +62,27 @@ export { buildRunReport } from './run/build-run-report.js';
 export { mergeRunReports } from './run/merge-run-reports.js';
 export type { SuiteAccumulator, SummarizeSuiteOptions } from './run/summarize-suite.js';
 export { createSuiteAccumulator, summarizeSuite } from './run/summarize-suite.js';
+export type { Keyword } from './schema/keyword.js';
+export { parseKeyword } from './schema/keyword.js';
+export type { LoadedSuite } from './schema/load-suite.js';
+export { loadSuiteFile, parseSuiteText } from './schema/load-suite.js';
+export type {
+  CaseDefaults,
+  ConversationTurn,
+  PromptTestCase,
+  PromptTestCaseInput,
+  ToolOrder,
+} from './schema/prompt-test-case.js';
+export {
+  applyCaseDefaults,
+  CaseDefaultsSchema,
+  ConversationTurnSchema,
+  KeywordSchema,
+  PromptTestCaseInputSchema,
+  PromptTestCaseListSchema,
+  PromptTestCaseSchema,
+  ToolOrderSchema,
+} from './schema/prompt-test-case.js';
 export type { CaseResult, CaseStatus, RunReport, SuiteResult, TrialResult, Violation } from './schema/report.js';
 export {
   CaseResultSchema,
@@ -70,6 +92,13 @@ export {
   TrialResultSchema,
   ViolationSchema,
 } from './schema/report.js';
+export { snakeCaseAliasesOf, toSnakeCase, withSnakeCaseAliases } from './schema/snake-case-aliases.js';
+export type { PromptRef, Suite, SuiteInput, TargetRef } from './schema/suite.js';
+export { PromptRefSchema, SuiteInputSchema, SuiteSchema, TargetRefSchema } from './schema/suite.js';
+export { parseSource } from './source/parse-source.js';
+export type { PathSegment, Position, SourceDocument } from './source/source-document.js';
+export { formatPath } from './source/source-document.js';
+export { validateSource } from './source/validate-source.js';
 export { normalCdf, normalQuantile } from './stats/normal.js';
 export { passAtK, passHatK } from './stats/pass-at-k.js';
 export type { LatencySummary } from './stats/percentile.js';
