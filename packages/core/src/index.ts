@@ -2,12 +2,13 @@ export type { AgentResult, AgentResultInput, AgentStep } from './agent/agent-res
 export { AgentResultSchema, AgentStepSchema } from './agent/agent-result.js';
 export type { RunAgentLoopOptions } from './agent/run-agent-loop.js';
 export { runAgentLoop } from './agent/run-agent-loop.js';
-export type { SourceLocation } from './errors.js';
+export type { LlmErrorKind, LlmErrorOptions, SourceLocation } from './errors.js';
 export {
   AgentCicdError,
   formatLocation,
   formatUserError,
   InvalidFileError,
+  LlmError,
   STATS_INVALID_ARGUMENT,
   StatsArgumentError,
 } from './errors.js';
@@ -15,6 +16,15 @@ export type { ArgumentMatchMode } from './eval/match-arguments.js';
 export { matchArguments } from './eval/match-arguments.js';
 export type { TextPattern } from './eval/match-text.js';
 export { parseTextPattern } from './eval/match-text.js';
+export type { AdapterOptions } from './llm/call-policy.js';
+export type { OpenAiClientOptions, OpenAiLike } from './llm/openai-client.js';
+export { createOpenAiClient } from './llm/openai-client.js';
+export type { ModelPrice, PriceTable } from './llm/prices.js';
+export { DEFAULT_PRICE_TABLE, findPrice, priceFor } from './llm/prices.js';
+export type { LimiterRegistry, ProviderLimiter } from './llm/provider-limiter.js';
+export { createLimiterRegistry, createProviderLimiter, sharedLimiters } from './llm/provider-limiter.js';
+export { parseRetryAfter } from './llm/retry-after.js';
+export { toLlmError } from './llm/to-llm-error.js';
 export type {
   ChatMessage,
   FinishReason,
@@ -25,6 +35,8 @@ export type {
   ToolCall,
   ToolDefinition,
 } from './llm/types.js';
+export type { RetryOptions } from './llm/with-retry.js';
+export { retryDelay, withRetry } from './llm/with-retry.js';
 export type { TokenEncoding } from './mock/count-tokens.js';
 export { countTokens } from './mock/count-tokens.js';
 export type { MockLlm, MockLlmOptions, Sleep } from './mock/create-mock-llm.js';
