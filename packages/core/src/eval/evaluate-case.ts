@@ -23,7 +23,7 @@ export interface CaseExpectations extends ToolExpectations {
 }
 
 /** What a custom assertion returns: `true`/`undefined` pass, `false` or a sentence fail. Throwing is an error. */
-export type AssertionOutcome = boolean | string | undefined | void | { pass: boolean; message?: string };
+export type AssertionOutcome = boolean | string | undefined | { pass: boolean; message?: string };
 
 export interface CaseAssertion<Case = CaseExpectations> {
   name: string;
