@@ -24,12 +24,13 @@ export type { LoadedConfig } from './config/load-config.js';
 export { CONFIG_FILE_NAMES, findConfigFile, loadConfig, readConfigFile } from './config/load-config.js';
 export type { TierName, TierSource } from './config/tier-name.js';
 export { resolveTier, resolveTierName, TIER_NAMES, TierNameSchema } from './config/tier-name.js';
-export type { SourceLocation } from './errors.js';
+export type { LlmErrorKind, LlmErrorOptions, SourceLocation } from './errors.js';
 export {
   AgentCicdError,
   formatLocation,
   formatUserError,
   InvalidFileError,
+  LlmError,
   STATS_INVALID_ARGUMENT,
   StatsArgumentError,
 } from './errors.js';
@@ -37,6 +38,15 @@ export type { ArgumentMatchMode } from './eval/match-arguments.js';
 export { matchArguments } from './eval/match-arguments.js';
 export type { TextPattern } from './eval/match-text.js';
 export { parseTextPattern } from './eval/match-text.js';
+export type { AdapterOptions } from './llm/call-policy.js';
+export type { OpenAiClientOptions, OpenAiLike } from './llm/openai-client.js';
+export { createOpenAiClient } from './llm/openai-client.js';
+export type { ModelPrice, PriceTable } from './llm/prices.js';
+export { DEFAULT_PRICE_TABLE, findPrice, priceFor } from './llm/prices.js';
+export type { LimiterRegistry, ProviderLimiter } from './llm/provider-limiter.js';
+export { createLimiterRegistry, createProviderLimiter, sharedLimiters } from './llm/provider-limiter.js';
+export { parseRetryAfter } from './llm/retry-after.js';
+export { toLlmError } from './llm/to-llm-error.js';
 export type {
   ChatMessage,
   FinishReason,
@@ -47,6 +57,8 @@ export type {
   ToolCall,
   ToolDefinition,
 } from './llm/types.js';
+export type { RetryOptions } from './llm/with-retry.js';
+export { retryDelay, withRetry } from './llm/with-retry.js';
 export type { TokenEncoding } from './mock/count-tokens.js';
 export { countTokens } from './mock/count-tokens.js';
 export type { MockLlm, MockLlmOptions, Sleep } from './mock/create-mock-llm.js';
@@ -107,10 +119,24 @@ export { parseSource } from './source/parse-source.js';
 export type { PathSegment, Position, SourceDocument } from './source/source-document.js';
 export { dataSource, formatPath } from './source/source-document.js';
 export { validateSource } from './source/validate-source.js';
+export type { BinomialTestResult } from './stats/binomial-test.js';
+export { binomialTest } from './stats/binomial-test.js';
+export type { ChiSquareResult } from './stats/chi-square.js';
+export { chiSquareIndependence } from './stats/chi-square.js';
+export { fisherExactOneSided } from './stats/fisher-exact.js';
+export type { DiscordantPairs, McNemarResult } from './stats/mcnemar-exact.js';
+export { mcnemarExact } from './stats/mcnemar-exact.js';
+export type { DifferenceInterval } from './stats/newcombe-interval.js';
+export { newcombeInterval } from './stats/newcombe-interval.js';
 export { normalCdf, normalQuantile } from './stats/normal.js';
+export type { PairedCounts } from './stats/paired-difference-interval.js';
+export { pairedDifferenceInterval } from './stats/paired-difference-interval.js';
 export { passAtK, passHatK } from './stats/pass-at-k.js';
 export type { LatencySummary } from './stats/percentile.js';
 export { percentile, summarizeLatencies } from './stats/percentile.js';
+export { PSI_EMPTY_BIN_PROPORTION, populationStabilityIndex } from './stats/psi.js';
+export type { SprtOptions, SprtResult } from './stats/sprt.js';
+export { sprt } from './stats/sprt.js';
 export type { BinomialCount } from './stats/validate.js';
 export type { Interval } from './stats/wilson-interval.js';
 export { wilsonInterval } from './stats/wilson-interval.js';
