@@ -1,14 +1,9 @@
 import type { ChatCompletion, ChatCompletionChunk } from 'openai/resources/chat/completions';
+import { buildResponse } from './build-response.js';
 import { type AdapterOptions, createCallRunner } from './call-policy.js';
 import { loadSdk } from './load-sdk.js';
-import {
-  aggregateOpenAiStream,
-  fromOpenAiCompletion,
-  type MaxTokensParam,
-  type ParsedResponse,
-  toOpenAiRequest,
-} from './openai-mapping.js';
-import { priceFor, resolvePriceTable } from './prices.js';
+import { aggregateOpenAiStream, fromOpenAiCompletion, type MaxTokensParam, toOpenAiRequest } from './openai-mapping.js';
+import { resolvePriceTable } from './prices.js';
 import type { LlmClient, LlmRequest, LlmResponse } from './types.js';
 
 /** The part of an `OpenAI` SDK instance the adapter uses; any `new OpenAI(...)` fits. */
@@ -80,25 +75,22 @@ export function createOpenAiClient(options: OpenAiClientOptions): LlmClient {
           const { chunks: raw, ...parsed } = await aggregateOpenAiStream(chunks, () => {
             timeToFirstTokenMs = clock() - started;
           });
-          return finish({ ...parsed, model: parsed.model || model }, model, raw, started, timeToFirstTokenMs);
+          return buildResponse(parsed, {
+            requestedModel: model,
+            raw,
+            latencyMs: clock() - started,
+            ...(timeToFirstTokenMs === undefined ? {} : { timeToFirstTokenMs }),
+            prices,
+          });
         }
         const completion = (await client.chat.completions.create(body, requestOptions)) as ChatCompletion;
-        return finish(fromOpenAiCompletion(completion), model, completion, started, undefined);
+        return buildResponse(fromOpenAiCompletion(completion), {
+          requestedModel: model,
+          raw: completion,
+          latencyMs: clock() - started,
+          prices,
+        });
       });
     },
   };
-
-  function finish(
-    parsed: ParsedResponse,
-    requestedModel: string,
-    raw: unknown,
-    started: number,
-    timeToFirstTokenMs: number | undefined,
-  ): LlmResponse {
-    const response: LlmResponse = { ...parsed, latencyMs: clock() - started, raw };
-    if (timeToFirstTokenMs !== undefined) response.timeToFirstTokenMs = timeToFirstTokenMs;
-    const costUsd = priceFor(parsed.model, parsed.usage, prices) ?? priceFor(requestedModel, parsed.usage, prices);
-    if (costUsd !== undefined) response.costUsd = costUsd;
-    return response;
-  }
 }

@@ -13,7 +13,7 @@ const price = (inputPerMTok: number, outputPerMTok: number): ModelPrice => ({ in
 
 /**
  * List prices (standard tier, no batch or cache discounts) of common models, USD per million tokens, as
- * published by OpenAI and Anthropic in 2025. Prices change: override them with the `prices` option.
+ * published by OpenAI and Anthropic (checked November 2026). Prices change: override them with the `prices` option.
  */
 export const DEFAULT_PRICE_TABLE: Readonly<PriceTable> = Object.freeze({
   'gpt-5': price(1.25, 10),
@@ -32,6 +32,13 @@ export const DEFAULT_PRICE_TABLE: Readonly<PriceTable> = Object.freeze({
   o3: price(2, 8),
   'o3-mini': price(1.1, 4.4),
   'o4-mini': price(1.1, 4.4),
+  'claude-opus-5-5': price(4, 20),
+  'claude-opus-5': price(5, 25),
+  'claude-sonnet-5-5': price(2, 10),
+  'claude-sonnet-5': price(2, 10),
+  'claude-opus-4-7': price(5, 25),
+  'claude-opus-4-6': price(5, 25),
+  'claude-sonnet-4-6': price(3, 15),
   'claude-opus-4-5': price(5, 25),
   'claude-opus-4-1': price(15, 75),
   'claude-opus-4': price(15, 75),
