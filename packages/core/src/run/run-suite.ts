@@ -77,6 +77,9 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunReport> {
     : options.context.llm;
   const context: RunContext = { ...options.context, llm };
 
+  // Resolve every suite's target first: a missing prompt version or module is invalid input, found before any case runs.
+  for (const { suite, file } of options.suites) await context.resolveTarget(suite, file);
+
   const startedAt = new Date(now());
   const header = {
     type: 'run' as const,
