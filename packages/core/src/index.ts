@@ -2,6 +2,28 @@ export type { AgentResult, AgentResultInput, AgentStep } from './agent/agent-res
 export { AgentResultSchema, AgentStepSchema } from './agent/agent-result.js';
 export type { RunAgentLoopOptions } from './agent/run-agent-loop.js';
 export { runAgentLoop } from './agent/run-agent-loop.js';
+export type { AgentDeploymentConfig, TierOverrides } from './config/agent-deployment-config.js';
+export { AgentDeploymentConfigSchema, DEFAULT_TIERS, TierOverridesSchema } from './config/agent-deployment-config.js';
+export type {
+  AgentCicdConfig,
+  AgentCicdConfigInput,
+  CassetteSettings,
+  JudgeSettings,
+  LlmSettings,
+} from './config/config-schema.js';
+export {
+  CassetteSettingsSchema,
+  ConfigInputSchema,
+  ConfigSchema,
+  defineConfig,
+  JudgeSettingsSchema,
+  LlmSettingsSchema,
+  ModelPriceSchema,
+} from './config/config-schema.js';
+export type { LoadedConfig } from './config/load-config.js';
+export { CONFIG_FILE_NAMES, findConfigFile, loadConfig, readConfigFile } from './config/load-config.js';
+export type { TierName, TierSource } from './config/tier-name.js';
+export { resolveTier, resolveTierName, TIER_NAMES, TierNameSchema } from './config/tier-name.js';
 export type { LlmErrorKind, LlmErrorOptions, SourceLocation } from './errors.js';
 export {
   AgentCicdError,
@@ -16,11 +38,13 @@ export type { ArgumentMatchMode } from './eval/match-arguments.js';
 export { matchArguments } from './eval/match-arguments.js';
 export type { TextPattern } from './eval/match-text.js';
 export { parseTextPattern } from './eval/match-text.js';
+export type { AnthropicClientOptions, AnthropicLike } from './llm/anthropic-client.js';
+export { createAnthropicClient } from './llm/anthropic-client.js';
 export type { AdapterOptions } from './llm/call-policy.js';
 export type { OpenAiClientOptions, OpenAiLike } from './llm/openai-client.js';
 export { createOpenAiClient } from './llm/openai-client.js';
 export type { ModelPrice, PriceTable } from './llm/prices.js';
-export { DEFAULT_PRICE_TABLE, findPrice, priceFor } from './llm/prices.js';
+export { DEFAULT_PRICE_TABLE, findPrice, priceFor, resolvePriceTable } from './llm/prices.js';
 export type { LimiterRegistry, ProviderLimiter } from './llm/provider-limiter.js';
 export { createLimiterRegistry, createProviderLimiter, sharedLimiters } from './llm/provider-limiter.js';
 export { parseRetryAfter } from './llm/retry-after.js';
@@ -62,8 +86,6 @@ export { buildRunReport } from './run/build-run-report.js';
 export { mergeRunReports } from './run/merge-run-reports.js';
 export type { SuiteAccumulator, SummarizeSuiteOptions } from './run/summarize-suite.js';
 export { createSuiteAccumulator, summarizeSuite } from './run/summarize-suite.js';
-export type { Keyword } from './schema/keyword.js';
-export { parseKeyword } from './schema/keyword.js';
 export type { LoadedSuite } from './schema/load-suite.js';
 export { loadSuiteFile, parseSuiteText } from './schema/load-suite.js';
 export type {
@@ -97,7 +119,7 @@ export type { PromptRef, Suite, SuiteInput, TargetRef } from './schema/suite.js'
 export { PromptRefSchema, SuiteInputSchema, SuiteSchema, TargetRefSchema } from './schema/suite.js';
 export { parseSource } from './source/parse-source.js';
 export type { PathSegment, Position, SourceDocument } from './source/source-document.js';
-export { formatPath } from './source/source-document.js';
+export { dataSource, formatPath } from './source/source-document.js';
 export { validateSource } from './source/validate-source.js';
 export type { BinomialTestResult } from './stats/binomial-test.js';
 export { binomialTest } from './stats/binomial-test.js';
