@@ -14,10 +14,30 @@ export { shellQuote, shellQuoteArg } from './exec/shell-quote.js';
 export type { Kubectl, KubectlOptions, KubeManifest, PatchType } from './kubectl/create-kubectl.js';
 export { createKubectl, durationToMs } from './kubectl/create-kubectl.js';
 export type { DeploymentState, ServiceObject } from './kubectl/kube-objects.js';
+export type { DeployCanaryOptions, DeployCanaryResult } from './rollout/deploy-canary.js';
+export { canaryName, deployCanary } from './rollout/deploy-canary.js';
 export type { DeploymentManifestOptions } from './rollout/manifests.js';
 export { deploymentManifest, releaseAnnotation, serviceManifest } from './rollout/manifests.js';
 export type { BlueGreenOptions, BlueGreenResult, BlueGreenStep } from './rollout/run-blue-green.js';
 export { runBlueGreen } from './rollout/run-blue-green.js';
+export type {
+  CanaryAnalysis,
+  CanaryResult,
+  CanaryStep,
+  CanaryStepRecord,
+  RunCanaryOptions,
+} from './rollout/run-canary.js';
+export { runCanary } from './rollout/run-canary.js';
+export type { GatewayApiRouterOptions } from './routers/gateway-api-router.js';
+export { createGatewayApiRouter, httpRouteManifest, httpRouteResource } from './routers/gateway-api-router.js';
+export type { NginxCanaryRouterOptions } from './routers/nginx-canary-router.js';
+export {
+  createNginxCanaryRouter,
+  nginxCanaryAnnotation,
+  nginxCanaryIngress,
+  nginxCanaryWeightAnnotation,
+} from './routers/nginx-canary-router.js';
+export type { TrafficRouter } from './routers/traffic-router.js';
 export type { ImageReference } from './validate/image-reference.js';
 export { assertImageReference, digestReference, parseImageReference } from './validate/image-reference.js';
 export {
