@@ -14,6 +14,29 @@ export { shellQuote, shellQuoteArg } from './exec/shell-quote.js';
 export type { Kubectl, KubectlOptions, KubeManifest, PatchType } from './kubectl/create-kubectl.js';
 export { createKubectl, durationToMs } from './kubectl/create-kubectl.js';
 export type { DeploymentState, ServiceObject } from './kubectl/kube-objects.js';
+export type { ApplyReleaseOptions, ApplyReleaseResult } from './release/apply-release.js';
+export { applyRelease, releaseConfigMap, releaseConfigMapName } from './release/apply-release.js';
+export type { ReleaseBundle, ReleaseBundleInput } from './release/release-bundle.js';
+export {
+  createReleaseBundle,
+  ReleaseBundleSchema,
+  ReleaseModelSchema,
+  ReleaseToolSchema,
+  releaseContentHash,
+} from './release/release-bundle.js';
+export type { ReleaseEvent, ReleaseHistory } from './release/release-history.js';
+export {
+  emptyReleaseHistory,
+  findRollbackTarget,
+  maxReleasesKept,
+  ReleaseEventSchema,
+  ReleaseHistorySchema,
+  recordRelease,
+} from './release/release-history.js';
+export type { ReleaseStore } from './release/release-store.js';
+export { createConfigMapReleaseStore, createFileReleaseStore, historyKey } from './release/release-store.js';
+export type { RollbackReleaseOptions, RollbackReleaseResult } from './release/rollback-release.js';
+export { rollbackRelease } from './release/rollback-release.js';
 export type { DeployCanaryOptions, DeployCanaryResult } from './rollout/deploy-canary.js';
 export { canaryName, deployCanary } from './rollout/deploy-canary.js';
 export type { DeploymentManifestOptions } from './rollout/manifests.js';
