@@ -1,3 +1,5 @@
+export type { GateAnalysisTemplateOptions } from './argo/gate-analysis-template.js';
+export { createGateAnalysisTemplate, gateAnalysisArgs, gateCanarySteps } from './argo/gate-analysis-template.js';
 export type { BuildOptions, BuildxOptions, Docker, DockerOptions, ImageInfo } from './docker/create-docker.js';
 export { createDocker, ImageLabel } from './docker/create-docker.js';
 export { CommandError, DeployErrorCode, InvalidInputError, ReleaseNotFoundError, RolloutError } from './errors.js';
@@ -14,6 +16,8 @@ export { shellQuote, shellQuoteArg } from './exec/shell-quote.js';
 export type { Kubectl, KubectlOptions, KubeManifest, PatchType } from './kubectl/create-kubectl.js';
 export { createKubectl, durationToMs } from './kubectl/create-kubectl.js';
 export type { DeploymentState, ServiceObject } from './kubectl/kube-objects.js';
+export type { DeployMetrics, DeployOutcome, DeployStrategy } from './metrics/create-deploy-metrics.js';
+export { createDeployMetrics } from './metrics/create-deploy-metrics.js';
 export type { ApplyReleaseOptions, ApplyReleaseResult } from './release/apply-release.js';
 export { applyRelease, releaseConfigMap, releaseConfigMapName } from './release/apply-release.js';
 export type { ReleaseBundle, ReleaseBundleInput } from './release/release-bundle.js';

@@ -60,7 +60,7 @@ function settle(deployment) {
 
 /** JSON merge patch; with `strategic`, lists of named objects (containers) merge by `name` like the API. */
 function mergePatch(target, patch, strategic) {
-  if (strategic && Array.isArray(patch) && Array.isArray(target) && patch.every((p) => p && p.name)) {
+  if (strategic && Array.isArray(patch) && Array.isArray(target) && patch.every((p) => p?.name)) {
     const out = target.map((item) => {
       const update = patch.find((p) => p.name === item.name);
       return update ? mergePatch(item, update, strategic) : item;
