@@ -6,7 +6,7 @@ import { digestA, digestB } from '../test-utils/cluster-fixtures.js';
 import { type FakeBinaries, installFakeBinaries } from '../test-utils/fake-binaries.js';
 import { deployCanary } from './deploy-canary.js';
 import { deploymentManifest } from './manifests.js';
-import type { CanaryAnalysis } from './run-canary.js';
+import type { StepAnalysis } from './run-canary.js';
 
 let fakes: FakeBinaries;
 beforeEach(async () => {
@@ -27,9 +27,9 @@ beforeEach(async () => {
 afterEach(() => fakes.cleanup());
 
 const kubectlFor = () => createKubectl({ env: fakes.env, namespace: 'agents' });
-const actions = (...list: CanaryAnalysis['action'][]) => {
+const actions = (...list: StepAnalysis['action'][]) => {
   let i = 0;
-  return async (): Promise<CanaryAnalysis> => ({ action: list[i++] ?? 'advance', reasons: [] });
+  return async (): Promise<StepAnalysis> => ({ action: list[i++] ?? 'advance', reasons: [] });
 };
 /** The fields these tests read from the fake cluster's objects. */
 interface SeenObject {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../errors.js';
 import type { TrafficRouter } from '../routers/traffic-router.js';
-import { type CanaryAnalysis, runCanary } from './run-canary.js';
+import { runCanary, type StepAnalysis } from './run-canary.js';
 
 function recordingRouter(failAt?: number) {
   const events: string[] = [];
@@ -21,9 +21,9 @@ function recordingRouter(failAt?: number) {
   return { router, events };
 }
 
-const scripted = (actions: CanaryAnalysis['action'][], events: string[]) => {
+const scripted = (actions: StepAnalysis['action'][], events: string[]) => {
   let i = 0;
-  return async ({ weight, attempt }: { weight: number; attempt: number }): Promise<CanaryAnalysis> => {
+  return async ({ weight, attempt }: { weight: number; attempt: number }): Promise<StepAnalysis> => {
     const action = actions[i++] ?? 'advance';
     events.push(`analyze ${weight} #${attempt} → ${action}`);
     return { action, reasons: [`scripted ${action}`] };
@@ -180,7 +180,7 @@ describe('runCanary', () => {
 
   it('refuses steps that do not increase within 1..100', async () => {
     const { router } = recordingRouter();
-    const analyze = async (): Promise<CanaryAnalysis> => ({ action: 'advance', reasons: [] });
+    const analyze = async (): Promise<StepAnalysis> => ({ action: 'advance', reasons: [] });
     for (const steps of [[], [50, 25], [5, 101], [0, 10], [5, 5]]) {
       await expect(runCanary({ steps, router, analyze })).rejects.toBeInstanceOf(InvalidInputError);
     }

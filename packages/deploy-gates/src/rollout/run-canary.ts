@@ -1,12 +1,10 @@
+import type { Decision } from '../decision/decision.js';
 import { InvalidInputError } from '../errors.js';
 import type { TrafficRouter } from '../routers/traffic-router.js';
 import { assertWeight } from '../validate/validate.js';
 
-/** What an analysis returns; `Decision` from `decide` fits this shape. */
-export interface CanaryAnalysis {
-  action: 'promote' | 'advance' | 'hold' | 'rollback';
-  reasons: readonly string[];
-}
+/** What an analysis at one step returns: a `Decision` from `decide`, or just its action and reasons. */
+export type StepAnalysis = Pick<Decision, 'action' | 'reasons'>;
 
 /** Where the canary is when it is analysed. `attempt` counts analyses at this step, from 1. */
 export interface CanaryStep {
@@ -16,7 +14,7 @@ export interface CanaryStep {
 }
 
 export interface CanaryStepRecord extends CanaryStep {
-  action: CanaryAnalysis['action'] | 'error';
+  action: StepAnalysis['action'] | 'error';
   reasons: string[];
 }
 
@@ -24,7 +22,7 @@ export interface RunCanaryOptions {
   /** Traffic percentages, strictly increasing, e.g. `[5, 25, 50, 100]`. */
   steps: number[];
   router: TrafficRouter;
-  analyze: (step: CanaryStep) => Promise<CanaryAnalysis>;
+  analyze: (step: CanaryStep) => Promise<StepAnalysis>;
   /** Re-analyses allowed at one step after `hold`; one more `hold` rolls back. @default 3 */
   maxHolds?: number;
   /** Wait before the first analysis at each step (let the canary gather traffic). @default 0 */
@@ -104,7 +102,7 @@ export async function runCanary(options: RunCanaryOptions): Promise<CanaryResult
     for (let attempt = 1; ; attempt++) {
       await sleep(attempt === 1 ? (options.pauseMs ?? 0) : (options.holdIntervalMs ?? 30_000));
       const step = { index, weight, attempt };
-      let analysis: CanaryAnalysis;
+      let analysis: StepAnalysis;
       try {
         analysis = await options.analyze(step);
       } catch (error) {
