@@ -1,0 +1,259 @@
+import { AgentCicdError } from '../errors.js';
+import type { ChatMessage, LlmClient, LlmRequest, LlmResponse, ToolCall } from '../llm/types.js';
+import { countTokens, type TokenEncoding } from './count-tokens.js';
+import { type InterpolationContext, interpolate, interpolateDeep } from './interpolate.js';
+import { MockLlmError } from './mock-llm-error.js';
+import {
+  type MockResponseSpec,
+  type MockRule,
+  type MockRuleInput,
+  type MockScript,
+  type MockScriptInput,
+  MockScriptSchema,
+} from './mock-script-schema.js';
+import { formatIssuePath, primaryIssue } from './parse-yaml-with-schema.js';
+import { createPrng, deriveSeed } from './prng.js';
+import { compileTextMatcher, type TextMatcher } from './text-matcher.js';
+
+/** Waits `ms` milliseconds; rejects when `signal` aborts. */
+export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
+
+export interface MockLlmOptions {
+  /** Seed of the simulated non-determinism. @default the script's `seed`, else 0 */
+  seed?: number;
+  /** Waits out simulated latency. @default a `setTimeout` that honours the request's AbortSignal */
+  sleep?: Sleep;
+  /** Monotonic clock in ms, for measured latency. @default performance.now */
+  now?: () => number;
+}
+
+/** The scripted mock model (provider `mock`). */
+export interface MockLlm extends LlmClient {
+  readonly provider: 'mock';
+  /** The validated script it answers from. */
+  readonly script: MockScript;
+}
+
+interface CompiledRule {
+  index: number;
+  label: string;
+  rule: MockRule;
+  user?: TextMatcher;
+  system?: TextMatcher;
+  promptVersion?: TextMatcher;
+  model?: TextMatcher;
+}
+
+interface RequestView {
+  lastUser: string;
+  turn: number;
+  toolResults: Extract<ChatMessage, { role: 'tool' }>[];
+  promptVersion: string;
+}
+
+export const defaultSleep: Sleep = (ms, signal) =>
+  new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+
+function toScript(input: MockScriptInput | MockScript | MockRuleInput[]): MockScript {
+  const { file, ...raw } = Array.isArray(input)
+    ? { rules: input, file: undefined }
+    : (input as MockScriptInput & { file?: string });
+  const parsed = MockScriptSchema.safeParse(raw);
+  if (!parsed.success) {
+    const { message, path } = primaryIssue(parsed.error.issues as Parameters<typeof primaryIssue>[0]);
+    throw new AgentCicdError('AGENT_CICD_MOCK_SCRIPT_INVALID', message, {
+      location: { file: file ?? '<mock script>', path: formatIssuePath(path) || undefined },
+    });
+  }
+  return file === undefined ? parsed.data : { ...parsed.data, file };
+}
+
+function compile(rule: MockRule, index: number): CompiledRule {
+  const { when } = rule;
+  const version = when.promptVersion;
+  return {
+    index,
+    label: rule.name ? `"${rule.name}"` : `rules[${index}]`,
+    rule,
+    user: when.user === undefined ? undefined : compileTextMatcher(when.user),
+    system: when.system === undefined ? undefined : compileTextMatcher(when.system),
+    // A version is an identifier: a plain string must equal it, only a /regex/ matches loosely.
+    promptVersion:
+      version === undefined
+        ? undefined
+        : typeof version === 'string' && !version.startsWith('/')
+          ? (text) => (text === version ? [text] : undefined)
+          : compileTextMatcher(version),
+    model: when.model === undefined ? undefined : compileTextMatcher(when.model),
+  };
+}
+
+function view(request: LlmRequest): RequestView {
+  let lastUserIndex = -1;
+  let assistants = 0;
+  request.messages.forEach((message, i) => {
+    if (message.role === 'user') lastUserIndex = i;
+    else if (message.role === 'assistant') assistants++;
+  });
+  const lastUser = request.messages[lastUserIndex];
+  return {
+    lastUser: lastUser?.role === 'user' ? lastUser.content : '',
+    turn: assistants + 1,
+    toolResults: request.messages
+      .slice(lastUserIndex + 1)
+      .filter((m): m is Extract<ChatMessage, { role: 'tool' }> => m.role === 'tool'),
+    promptVersion: request.metadata?.promptVersion ?? '',
+  };
+}
+
+/** Returns the regex groups of the user match (or `[]`) when every condition holds, else undefined. */
+function matches(rule: CompiledRule, request: LlmRequest, v: RequestView): readonly (string | undefined)[] | undefined {
+  const { when } = rule.rule;
+  if (when.turn !== undefined) {
+    if (
+      typeof when.turn === 'number'
+        ? v.turn !== when.turn
+        : v.turn < (when.turn.min ?? 1) || v.turn > (when.turn.max ?? Number.POSITIVE_INFINITY)
+    ) {
+      return undefined;
+    }
+  }
+  if (when.toolResult !== undefined) {
+    if (typeof when.toolResult === 'boolean') {
+      if (when.toolResult !== v.toolResults.length > 0) return undefined;
+    } else {
+      const names = typeof when.toolResult === 'string' ? [when.toolResult] : when.toolResult;
+      if (!v.toolResults.some((result) => names.includes(result.name))) return undefined;
+    }
+  }
+  if (rule.system && !rule.system(request.system ?? '')) return undefined;
+  if (rule.promptVersion && !rule.promptVersion(v.promptVersion)) return undefined;
+  if (rule.model && !rule.model(request.model ?? '')) return undefined;
+  if (!rule.user) return [];
+  const found = rule.user(v.lastUser);
+  return found ? Array.from(found) : undefined;
+}
+
+function countRequestTokens(request: LlmRequest, encoding: TokenEncoding): number {
+  let total = countTokens(request.system ?? '', encoding);
+  for (const message of request.messages) {
+    total += countTokens(message.content, encoding);
+    if (message.role === 'assistant' && message.toolCalls) {
+      for (const call of message.toolCalls) total += countTokens(call.name + JSON.stringify(call.arguments), encoding);
+    }
+  }
+  for (const tool of request.tools ?? []) {
+    total += countTokens(`${tool.name} ${tool.description ?? ''} ${JSON.stringify(tool.parameters)}`, encoding);
+  }
+  return total;
+}
+
+/**
+ * Creates the scripted mock model. Rules are tried in order; the first whose `when` holds answers. A rule with
+ * `probability: p` answers `respond` when its draw is below p, else `otherwise` (or falls through to the next
+ * rule when there is no `otherwise`). The draw is the first output of mulberry32 seeded with
+ * `deriveSeed(seed, caseKey, trialKey, turn, ruleIndex)`, where caseKey is `metadata.caseId` (else the first
+ * user message) and trialKey is `metadata.trial` (else how many times this case/turn/rule was drawn before by
+ * this client), so concurrent trials get the same outcomes as sequential ones.
+ * @example
+ * const llm = createMockLlm([{ when: { user: 'weather' }, respond: { toolCalls: [{ name: 'get_weather', arguments: { city: 'Paris' } }] } }]);
+ */
+export function createMockLlm(
+  script: MockScriptInput | MockScript | MockRuleInput[],
+  options: MockLlmOptions = {},
+): MockLlm {
+  const resolved = toScript(script);
+  const seed = options.seed ?? resolved.seed ?? 0;
+  const sleep = options.sleep ?? defaultSleep;
+  const now = options.now ?? (() => performance.now());
+  const rules = resolved.rules.map(compile);
+  const scriptName = resolved.file ?? resolved.name ?? 'mock script';
+  const occurrences = new Map<string, number>();
+
+  function draw(request: LlmRequest, turn: number, ruleIndex: number): number {
+    const caseKey =
+      request.metadata?.caseId ?? `first-user:${request.messages.find((m) => m.role === 'user')?.content ?? ''}`;
+    let trialKey = request.metadata?.trial;
+    if (trialKey === undefined) {
+      const counterKey = `${caseKey}\u0000${turn}\u0000${ruleIndex}`;
+      const n = occurrences.get(counterKey) ?? 0;
+      occurrences.set(counterKey, n + 1);
+      trialKey = `#${n}`;
+    }
+    return createPrng(deriveSeed(seed, caseKey, trialKey, turn, ruleIndex))();
+  }
+
+  function choose(request: LlmRequest, v: RequestView) {
+    for (const rule of rules) {
+      const match = matches(rule, request, v);
+      if (!match) continue;
+      const { probability, respond, otherwise } = rule.rule;
+      if (probability === undefined) return { rule, match, spec: respond, branch: 'respond' as const };
+      const value = draw(request, v.turn, rule.index);
+      if (value < probability) return { rule, match, spec: respond, branch: 'respond' as const, draw: value };
+      if (otherwise) return { rule, match, spec: otherwise, branch: 'otherwise' as const, draw: value };
+    }
+    const shown = v.lastUser.length > 200 ? `${v.lastUser.slice(0, 200)}…` : v.lastUser;
+    throw new AgentCicdError(
+      'AGENT_CICD_MOCK_NO_MATCH',
+      `no rule in ${scriptName} matched turn ${v.turn}${request.metadata?.caseId ? ` of case ${request.metadata.caseId}` : ''} (last user message: ${JSON.stringify(shown)}); add a rule, or a last rule without \`when\` as a fallback`,
+      { location: resolved.file ? { file: resolved.file } : undefined },
+    );
+  }
+
+  async function complete(request: LlmRequest): Promise<LlmResponse> {
+    const start = now();
+    if (request.signal?.aborted) throw request.signal.reason;
+    const v = view(request);
+    const chosen = choose(request, v);
+    const spec: MockResponseSpec = chosen.spec;
+    if (spec.latencyMs) await sleep(spec.latencyMs, request.signal);
+    if (spec.error) throw new MockLlmError(spec.error, `mock rule ${chosen.rule.label} in ${scriptName}`);
+    const context: InterpolationContext = {
+      input: v.lastUser,
+      system: request.system ?? '',
+      turn: v.turn,
+      promptVersion: v.promptVersion,
+      toolResult: v.toolResults.at(-1)?.content ?? '',
+      match: chosen.match,
+      metadata: request.metadata ?? {},
+    };
+    const text = interpolate(spec.text ?? '', context);
+    const toolCalls: ToolCall[] = (spec.toolCalls ?? []).map((call, i) => ({
+      id: call.id ?? `call_mock_${v.turn}_${i}`,
+      name: call.name,
+      arguments: interpolateDeep(call.arguments, context) as Record<string, unknown>,
+    }));
+    const encoding = resolved.encoding;
+    const outputTokens =
+      countTokens(text, encoding) +
+      toolCalls.reduce((sum, call) => sum + countTokens(call.name + JSON.stringify(call.arguments), encoding), 0);
+    const response: LlmResponse = {
+      text,
+      toolCalls,
+      usage: {
+        inputTokens: spec.usage?.inputTokens ?? countRequestTokens(request, encoding),
+        outputTokens: spec.usage?.outputTokens ?? outputTokens,
+      },
+      latencyMs: spec.latencyMs ?? Math.round(now() - start),
+      model: spec.model ?? request.model ?? resolved.model,
+      finishReason: spec.finishReason ?? (toolCalls.length > 0 ? 'tool_calls' : 'stop'),
+      raw: { rule: chosen.rule.rule.name ?? `rules[${chosen.rule.index}]`, branch: chosen.branch, draw: chosen.draw },
+    };
+    if (spec.timeToFirstTokenMs !== undefined) response.timeToFirstTokenMs = spec.timeToFirstTokenMs;
+    return response;
+  }
+
+  return { provider: 'mock', script: resolved, complete };
+}
