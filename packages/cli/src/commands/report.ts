@@ -15,7 +15,10 @@ async function readReport(file: string): Promise<RunReport> {
   try {
     data = JSON.parse(text);
   } catch (cause) {
-    throw new AgentCicdError('AGENT_CICD_REPORT_INVALID', 'the report is not valid JSON', { cause, location: { file } });
+    throw new AgentCicdError('AGENT_CICD_REPORT_INVALID', 'the report is not valid JSON', {
+      cause,
+      location: { file },
+    });
   }
   const parsed = RunReportSchema.safeParse(data);
   if (!parsed.success) {

@@ -1,7 +1,6 @@
 import { appendFile, mkdir, writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
-import type { RunReport } from '@agent-cicd/core';
-import { buildRunReport, summarizeSuite } from '../engine-bridge.js';
+import { buildRunReport, type RunReport, summarizeSuite } from '@agent-cicd/core';
 import type { Reporter, SerializedError, TestModule, TestRunEndReason, Vitest } from 'vitest/node';
 import { type ResolvedAgentCicdOptions, resolveAgentCicdOptions } from '../plugin/options.js';
 import { collectCases } from './collect-cases.js';
@@ -55,7 +54,7 @@ export class AgentCicdReporter implements Reporter {
       suites: collected.suites.map(({ info, cases }) => summarizeSuite(cases, info)),
       status: reason === 'interrupted' ? 'incomplete' : 'complete',
       startedAt: this.startedAt,
-      ...(this.options.tier === undefined ? {} : { tier: this.options.tier }),
+      ...(collected.tier === undefined ? {} : { tier: collected.tier }),
     });
     this.report = report;
     const path = resolve(root, shardReportPath(this.options.outputFile, vitest.config.shard));

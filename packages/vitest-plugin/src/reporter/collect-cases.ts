@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import type { CaseResult } from '@agent-cicd/core';
+import { buildCaseResult, type CaseResult } from '@agent-cicd/core';
 import type { TestModule } from 'vitest/node';
 import type { SuiteInfo } from '../runtime/case-meta.js';
 
@@ -11,6 +11,8 @@ export interface CollectedSuite {
 
 export interface CollectedRun {
   suites: CollectedSuite[];
+  /** The tier the cases ran on (the first one seen). */
+  tier?: string;
   /** Failures that are not prompt cases (other tests, files that failed to load): they always fail the run. */
   otherFailures: string[];
 }
@@ -18,31 +20,16 @@ export interface CollectedRun {
 /** A case whose test failed before the engine returned a result (e.g. the tier's config could not load). */
 function erroredCase(caseId: string, message: string): CaseResult {
   const violation = { check: 'error', message, severity: 'error' as const };
-  return {
-    caseId,
-    status: 'error',
-    passed: false,
+  const trial = {
+    trial: 0,
+    status: 'error' as const,
     toolsCalled: [],
-    responsePreview: '',
-    tokenCount: 0,
-    violations: [violation],
+    response: '',
+    tokens: { input: 0, output: 0 },
     latencyMs: 0,
-    passRate: 0,
-    passHatK: 0,
-    passAtK: 0,
-    tags: [],
-    trials: [
-      {
-        trial: 0,
-        status: 'error',
-        toolsCalled: [],
-        response: '',
-        tokens: { input: 0, output: 0 },
-        latencyMs: 0,
-        violations: [violation],
-      },
-    ],
+    violations: [violation],
   };
+  return buildCaseResult({ caseId, trials: [trial] });
 }
 
 /**
@@ -52,10 +39,14 @@ function erroredCase(caseId: string, message: string): CaseResult {
 export function collectCases(modules: ReadonlyArray<TestModule>, root: string): CollectedRun {
   const suites = new Map<string, CollectedSuite>();
   const otherFailures: string[] = [];
+  let tier: string | undefined;
   const sorted = [...modules].sort((a, b) => a.moduleId.localeCompare(b.moduleId));
   for (const module of sorted) {
     const file = relative(root, module.moduleId);
     for (const error of module.errors()) otherFailures.push(`${file}: ${error.message}`);
+    for (const suite of module.children.allSuites()) {
+      for (const error of suite.errors()) otherFailures.push(`${file} > ${suite.fullName}: ${error.message}`);
+    }
     for (const test of module.children.allTests()) {
       const meta = test.meta().agentCicd;
       const result = test.result();
@@ -64,6 +55,7 @@ export function collectCases(modules: ReadonlyArray<TestModule>, root: string): 
         continue;
       }
       if (result.state === 'skipped' || result.state === 'pending') continue;
+      tier ??= meta.tier;
       const info: SuiteInfo = { ...meta.suite, file: relative(root, meta.suite.file) };
       const key = `${info.file}\0${info.name}`;
       let suite = suites.get(key);
@@ -79,5 +71,5 @@ export function collectCases(modules: ReadonlyArray<TestModule>, root: string): 
   const ordered = [...suites.values()].sort(
     (a, b) => a.info.file.localeCompare(b.info.file) || a.info.name.localeCompare(b.info.name),
   );
-  return { suites: ordered, otherFailures };
+  return { suites: ordered, otherFailures, ...(tier === undefined ? {} : { tier }) };
 }

@@ -22,9 +22,13 @@ export function formatMarkdown(report: RunReport, verdict: GateVerdict): string 
   const failed = report.suites.flatMap((suite) =>
     suite.cases
       .filter((testCase) => testCase.status !== 'passed')
-      .map((testCase) => `- **${cell(suite.name)} › ${cell(testCase.caseId)}** (${testCase.status}): ${cell(testCase.violations.map((v) => v.message).join('; ') || testCase.status)}`),
+      .map(
+        (testCase) =>
+          `- **${cell(suite.name)} › ${cell(testCase.caseId)}** (${testCase.status}): ${cell(testCase.violations.map((v) => v.message).join('; ') || testCase.status)}`,
+      ),
   );
   if (failed.length) lines.push('', '### Cases that did not pass', '', ...failed);
-  if (verdict.reasons.length) lines.push('', '### Why the gate failed', '', ...verdict.reasons.map((r) => `- ${cell(r)}`));
+  if (verdict.reasons.length)
+    lines.push('', '### Why the gate failed', '', ...verdict.reasons.map((r) => `- ${cell(r)}`));
   return `${lines.join('\n')}\n`;
 }

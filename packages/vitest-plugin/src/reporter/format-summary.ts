@@ -7,7 +7,8 @@ function firstViolation(testCase: CaseResult): string {
 
 function caseLine(testCase: CaseResult): string {
   const mark = testCase.status === 'error' ? '!' : '✗';
-  const title = testCase.name && testCase.name !== testCase.caseId ? `${testCase.caseId}: ${testCase.name}` : testCase.caseId;
+  const title =
+    testCase.name && testCase.name !== testCase.caseId ? `${testCase.caseId}: ${testCase.name}` : testCase.caseId;
   const trials =
     testCase.trials.length > 1
       ? ` (${testCase.trials.filter((t) => t.status === 'passed').length}/${testCase.trials.length} trials, pass^${testCase.trials.length} ${testCase.passHatK.toFixed(2)})`

@@ -29,7 +29,8 @@ export function gateVerdict(options: {
   if (options.failOnError) {
     for (const suite of options.report.suites) {
       const errored = suite.cases.filter((testCase) => testCase.status === 'error').map((c) => c.caseId);
-      if (errored.length) reasons.push(`suite ${suite.name}: ${errored.length} case(s) errored (${errored.join(', ')})`);
+      if (errored.length)
+        reasons.push(`suite ${suite.name}: ${errored.length} case(s) errored (${errored.join(', ')})`);
     }
   }
   reasons.push(...options.otherFailures.map((failure) => `failed: ${failure}`));

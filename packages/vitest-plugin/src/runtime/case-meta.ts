@@ -12,6 +12,8 @@ export interface SuiteInfo {
 export interface CaseMeta {
   suite: SuiteInfo;
   caseId: string;
+  /** The tier the case ran on. */
+  tier?: string;
   /** Missing when the test failed before the case produced a result (the reporter records it as an error). */
   result?: CaseResult;
 }

@@ -35,8 +35,8 @@ export function registerSuite(data: { file: string; suite: Suite }, define: (sui
         test.concurrent(caseTitle(testCase), { timeout: provided.caseTimeout }, async ({ task, signal }) => {
           task.meta.agentCicd = { suite: info, caseId };
           const context = await sharedRunContext(provided);
-          const result = await runCase({ testCase, suite, context, signal });
-          task.meta.agentCicd = { suite: info, caseId, result };
+          const result = await runCase({ testCase, suite, file: data.file, context, signal });
+          task.meta.agentCicd = { suite: info, caseId, tier: context.tier, result };
           if (!result.passed) {
             const error = makeError(describeFailure(result));
             error.name = result.status === 'error' ? 'PromptCaseError' : 'PromptCaseFailure';

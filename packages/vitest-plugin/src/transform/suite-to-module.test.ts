@@ -53,16 +53,25 @@ describe('suiteToModule', () => {
   });
 
   it('reads a seed-format case array and names the suite after the file', () => {
-    const json = JSON.stringify([{ id: 'tc_001', user_input: 'hi' }, { id: 'tc_002', user_input: 'bye' }], null, 2);
+    const json = JSON.stringify(
+      [
+        { id: 'tc_001', user_input: 'hi' },
+        { id: 'tc_002', user_input: 'bye' },
+      ],
+      null,
+      2,
+    );
     const { code, map } = suiteToModule({ text: json, file: '/repo/seed.cases.json', runtimeEntry: '/rt.js' });
     expect(code).toContain('"name":"seed"');
     const mapped = originalLines(map.mappings);
     const lines = code.split('\n');
-    expect(mapped[lines.findIndex((l) => l.startsWith('suite.case("tc_002"'))]).toBe(json.split('\n').indexOf('  {', 2) + 1);
+    expect(mapped[lines.findIndex((l) => l.startsWith('suite.case("tc_002"'))]).toBe(
+      json.split('\n').indexOf('  {', 2) + 1,
+    );
   });
 
   it('reports a YAML syntax error as one AgentCicdError with the file and line', () => {
-    const broken = 'name: x\ncases:\n  - id: a\n    userInput: [unclosed\n  - id: b\n';
+    const broken = 'name: x\ncases:\n  - id: a\n    userInput: hello: world\n';
     let caught: unknown;
     try {
       suiteToModule({ text: broken, file: '/repo/bad.prompt.yaml', runtimeEntry: '/rt.js' });
@@ -70,8 +79,7 @@ describe('suiteToModule', () => {
       caught = error;
     }
     expect(caught).toBeInstanceOf(AgentCicdError);
-    expect((caught as AgentCicdError).location?.file).toBe('/repo/bad.prompt.yaml');
-    expect((caught as AgentCicdError).location?.line).toBeGreaterThanOrEqual(4);
+    expect((caught as AgentCicdError).location).toMatchObject({ file: '/repo/bad.prompt.yaml', line: 4 });
     expect((caught as AgentCicdError).message).not.toContain('\n');
   });
 });

@@ -1,5 +1,5 @@
+import { parseSuiteText } from '@agent-cicd/core';
 import { lineSourceMap, type SourceMapV3 } from './line-source-map.js';
-import { readSuite } from './read-suite.js';
 
 export interface SuiteModule {
   code: string;
@@ -13,7 +13,7 @@ export interface SuiteModule {
  * Vitest's code frame points.
  */
 export function suiteToModule(options: { text: string; file: string; runtimeEntry: string }): SuiteModule {
-  const { suite, caseLines } = readSuite(options.text, options.file);
+  const { suite, caseLines } = parseSuiteText(options.text, options.file);
   const lines: string[] = [
     `import { registerSuite } from ${JSON.stringify(options.runtimeEntry)};`,
     `registerSuite(${JSON.stringify({ file: options.file, suite })}, (suite) => {`,

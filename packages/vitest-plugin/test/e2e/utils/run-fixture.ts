@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
 import { type RunReport, RunReportSchema } from '@agent-cicd/core';
 import type { AgentCicdOptions } from '@agent-cicd/vitest-plugin';
 
@@ -42,6 +43,7 @@ export async function runFixture(
   }
   Object.assign(env, { NO_COLOR: '1', FORCE_COLOR: '0', CI: '1', GITHUB_STEP_SUMMARY: stepSummaryFile });
   delete env.AGENT_CICD_TIER;
+  delete env.DEPLOYMENT_ENV;
   const argv = [
     '--conditions=@agent-cicd/source',
     '--import',
@@ -64,10 +66,7 @@ export async function runFixture(
     }
   }
   const normalize = (text: string): string =>
-    text
-      .replace(/\u001b\[[0-9;]*m/g, '')
-      .replaceAll(root, '<root>')
-      .replaceAll(repoRoot, '<repo>/');
+    stripVTControlCharacters(text).replaceAll(root, '<root>').replaceAll(repoRoot, '<repo>/');
   return {
     exitCode,
     stdout: normalize(stdout),

@@ -12,7 +12,9 @@ interface ChildArgs {
 }
 
 const args = JSON.parse(process.argv[2] ?? '{}') as ChildArgs;
-const { startVitest } = (await import(pathToFileURL(join(args.vitestDir, 'dist/node.js')).href)) as typeof import('vitest/node');
+const { startVitest } = (await import(
+  pathToFileURL(join(args.vitestDir, 'dist/node.js')).href
+)) as typeof import('vitest/node');
 const conditions = ['@agent-cicd/source', 'node', 'import', 'module', 'default'];
 const vitest = await startVitest(
   'test',
