@@ -2,6 +2,28 @@ export type { AgentResult, AgentResultInput, AgentStep } from './agent/agent-res
 export { AgentResultSchema, AgentStepSchema } from './agent/agent-result.js';
 export type { RunAgentLoopOptions } from './agent/run-agent-loop.js';
 export { runAgentLoop } from './agent/run-agent-loop.js';
+export type { AgentDeploymentConfig, TierOverrides } from './config/agent-deployment-config.js';
+export { AgentDeploymentConfigSchema, DEFAULT_TIERS, TierOverridesSchema } from './config/agent-deployment-config.js';
+export type {
+  AgentCicdConfig,
+  AgentCicdConfigInput,
+  CassetteSettings,
+  JudgeSettings,
+  LlmSettings,
+} from './config/config-schema.js';
+export {
+  CassetteSettingsSchema,
+  ConfigInputSchema,
+  ConfigSchema,
+  defineConfig,
+  JudgeSettingsSchema,
+  LlmSettingsSchema,
+  ModelPriceSchema,
+} from './config/config-schema.js';
+export type { LoadedConfig } from './config/load-config.js';
+export { CONFIG_FILE_NAMES, findConfigFile, loadConfig, readConfigFile } from './config/load-config.js';
+export type { TierName, TierSource } from './config/tier-name.js';
+export { resolveTier, resolveTierName, TIER_NAMES, TierNameSchema } from './config/tier-name.js';
 export type { LlmErrorKind, LlmErrorOptions, SourceLocation } from './errors.js';
 export {
   AgentCicdError,
@@ -12,15 +34,34 @@ export {
   STATS_INVALID_ARGUMENT,
   StatsArgumentError,
 } from './errors.js';
+export type { ToolExpectations } from './eval/check-tools.js';
+export { checkTools } from './eval/check-tools.js';
+export type {
+  AssertionOutcome,
+  CaseAssertion,
+  CaseEvaluation,
+  CaseExpectations,
+  EvaluateCaseOptions,
+} from './eval/evaluate-case.js';
+export { evaluateCase } from './eval/evaluate-case.js';
 export type { ArgumentMatchMode } from './eval/match-arguments.js';
 export { matchArguments } from './eval/match-arguments.js';
 export type { TextPattern } from './eval/match-text.js';
 export { parseTextPattern } from './eval/match-text.js';
+export type { CreateJudgeOptions, Judge, JudgeOutcome, JudgeRequest, JudgeRubric } from './judge/create-judge.js';
+export { createJudge } from './judge/create-judge.js';
+export { defaultJudgeRubric } from './judge/default-rubric.js';
+export type { JudgeMaterial } from './judge/format-judge-material.js';
+export { escapeForJudge, formatJudgeMaterial } from './judge/format-judge-material.js';
+export type { JudgeVerdict } from './judge/judge-verdict.js';
+export { JudgeVerdictSchema, judgeVerdictJsonSchema } from './judge/judge-verdict.js';
+export type { AnthropicClientOptions, AnthropicLike } from './llm/anthropic-client.js';
+export { createAnthropicClient } from './llm/anthropic-client.js';
 export type { AdapterOptions } from './llm/call-policy.js';
 export type { OpenAiClientOptions, OpenAiLike } from './llm/openai-client.js';
 export { createOpenAiClient } from './llm/openai-client.js';
 export type { ModelPrice, PriceTable } from './llm/prices.js';
-export { DEFAULT_PRICE_TABLE, findPrice, priceFor } from './llm/prices.js';
+export { DEFAULT_PRICE_TABLE, findPrice, priceFor, resolvePriceTable } from './llm/prices.js';
 export type { LimiterRegistry, ProviderLimiter } from './llm/provider-limiter.js';
 export { createLimiterRegistry, createProviderLimiter, sharedLimiters } from './llm/provider-limiter.js';
 export { parseRetryAfter } from './llm/retry-after.js';
@@ -55,15 +96,25 @@ export type {
 export { MockRuleSchema, MockScriptSchema } from './mock/mock-script-schema.js';
 export type { Prng } from './mock/prng.js';
 export { createPrng, deriveSeed } from './mock/prng.js';
+export type { RunBudget } from './run/budget-llm.js';
+export { BudgetExceededError } from './run/budget-llm.js';
 export type { BuildCaseResultOptions } from './run/build-case-result.js';
 export { buildCaseResult } from './run/build-case-result.js';
 export type { BuildRunReportOptions, RunStatus } from './run/build-run-report.js';
 export { buildRunReport } from './run/build-run-report.js';
 export { mergeRunReports } from './run/merge-run-reports.js';
+export { retryingLlm } from './run/retrying-llm.js';
+export type { RunCaseOptions, RunnableCase } from './run/run-case.js';
+export { runCase } from './run/run-case.js';
+export type { RunContext, SuiteRef } from './run/run-context.js';
+export type { JournalEntry, JournalHeader, RunJournal } from './run/run-journal.js';
+export { openRunJournal } from './run/run-journal.js';
+export type { RunProgress, RunSuiteOptions, SuiteToRun } from './run/run-suite.js';
+export { runSuite } from './run/run-suite.js';
 export type { SuiteAccumulator, SummarizeSuiteOptions } from './run/summarize-suite.js';
 export { createSuiteAccumulator, summarizeSuite } from './run/summarize-suite.js';
-export type { Keyword } from './schema/keyword.js';
-export { parseKeyword } from './schema/keyword.js';
+export type { LlmUsageTotals } from './run/track-llm-usage.js';
+export { trackLlmUsage } from './run/track-llm-usage.js';
 export type { LoadedSuite } from './schema/load-suite.js';
 export { loadSuiteFile, parseSuiteText } from './schema/load-suite.js';
 export type {
@@ -97,7 +148,7 @@ export type { PromptRef, Suite, SuiteInput, TargetRef } from './schema/suite.js'
 export { PromptRefSchema, SuiteInputSchema, SuiteSchema, TargetRefSchema } from './schema/suite.js';
 export { parseSource } from './source/parse-source.js';
 export type { PathSegment, Position, SourceDocument } from './source/source-document.js';
-export { formatPath } from './source/source-document.js';
+export { dataSource, formatPath } from './source/source-document.js';
 export { validateSource } from './source/validate-source.js';
 export type { BinomialTestResult } from './stats/binomial-test.js';
 export { binomialTest } from './stats/binomial-test.js';
@@ -120,6 +171,19 @@ export { sprt } from './stats/sprt.js';
 export type { BinomialCount } from './stats/validate.js';
 export type { Interval } from './stats/wilson-interval.js';
 export { wilsonInterval } from './stats/wilson-interval.js';
+export type { PromptTargetOptions } from './targets/create-prompt-target.js';
+export { createPromptTarget } from './targets/create-prompt-target.js';
+export type { ModuleTargetOptions } from './targets/load-module-target.js';
+export { createModuleTarget, loadModuleTarget } from './targets/load-module-target.js';
+export { normalizeTargetOutput } from './targets/normalize-target-output.js';
+export type {
+  AgentFunction,
+  ModelSettings,
+  Target,
+  TargetContext,
+  TargetInput,
+  TargetOutput,
+} from './targets/target.js';
 export type { CompiledSchema } from './tools/compile-json-schema.js';
 export { compileJsonSchema } from './tools/compile-json-schema.js';
 export type { MockToolFixture, MockToolFunction } from './tools/create-mock-tools.js';

@@ -162,6 +162,24 @@ describe('createOpenAiClient over recorded OpenAI payloads', () => {
   });
 });
 
+describe('createOpenAiClient streaming details', () => {
+  it('measures time to first token and latency on the injected clock', async () => {
+    serve('openai-chat-stream-text.sse');
+    let now = 0;
+    const llm = createOpenAiClient({
+      apiKey: 'k',
+      baseURL: server.url,
+      model: 'gpt-4',
+      maxRetries: 0,
+      clock: () => (now += 100),
+    });
+    const response = await llm.complete({ ...request, stream: true });
+    // clock reads: start (100), first content delta (200), end (300)
+    expect(response.timeToFirstTokenMs).toBe(100);
+    expect(response.latencyMs).toBe(200);
+  });
+});
+
 describe('createOpenAiClient request mapping', () => {
   it('sends system, tool history, tools, tool choice and limits in Chat Completions format', async () => {
     serve('openai-chat-text.json');

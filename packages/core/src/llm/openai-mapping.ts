@@ -6,8 +6,9 @@ import type {
   ChatCompletionToolChoiceOption,
 } from 'openai/resources/chat/completions';
 import { LlmError } from '../errors.js';
+import type { ParsedResponse } from './build-response.js';
 import { parseToolCall } from './parse-tool-arguments.js';
-import type { FinishReason, LlmRequest, LlmUsage, ToolCall } from './types.js';
+import type { FinishReason, LlmRequest, LlmUsage } from './types.js';
 
 export type MaxTokensParam = 'max_tokens' | 'max_completion_tokens';
 
@@ -90,14 +91,6 @@ function notChatCompletion(body: unknown): LlmError {
     provider: 'openai',
     retryable: false,
   });
-}
-
-export interface ParsedResponse {
-  text: string;
-  toolCalls: ToolCall[];
-  usage: LlmUsage;
-  model: string;
-  finishReason: FinishReason;
 }
 
 /** A Chat Completions response → our fields. */

@@ -1,19 +1,22 @@
 import type { LlmUsage } from './types.js';
 
-/** USD per million tokens. */
+/** USD per million tokens; the same shape as `ModelPriceSchema` in the config file (`llm.prices`). */
 export interface ModelPrice {
-  inputPerMTok: number;
-  outputPerMTok: number;
+  inputPerMillion: number;
+  outputPerMillion: number;
 }
 
 /** Model name (or name prefix, see {@link findPrice}) → price. */
 export type PriceTable = Record<string, ModelPrice>;
 
-const price = (inputPerMTok: number, outputPerMTok: number): ModelPrice => ({ inputPerMTok, outputPerMTok });
+const price = (inputPerMillion: number, outputPerMillion: number): ModelPrice => ({
+  inputPerMillion,
+  outputPerMillion,
+});
 
 /**
  * List prices (standard tier, no batch or cache discounts) of common models, USD per million tokens, as
- * published by OpenAI and Anthropic in 2025. Prices change: override them with the `prices` option.
+ * published by OpenAI and Anthropic (checked November 2026). Prices change: override them with the `prices` option.
  */
 export const DEFAULT_PRICE_TABLE: Readonly<PriceTable> = Object.freeze({
   'gpt-5': price(1.25, 10),
@@ -32,6 +35,13 @@ export const DEFAULT_PRICE_TABLE: Readonly<PriceTable> = Object.freeze({
   o3: price(2, 8),
   'o3-mini': price(1.1, 4.4),
   'o4-mini': price(1.1, 4.4),
+  'claude-opus-5-5': price(4, 20),
+  'claude-opus-5': price(5, 25),
+  'claude-sonnet-5-5': price(2, 10),
+  'claude-sonnet-5': price(2, 10),
+  'claude-opus-4-7': price(5, 25),
+  'claude-opus-4-6': price(5, 25),
+  'claude-sonnet-4-6': price(3, 15),
   'claude-opus-4-5': price(5, 25),
   'claude-opus-4-1': price(15, 75),
   'claude-opus-4': price(15, 75),
@@ -63,7 +73,7 @@ export function findPrice(model: string, table: PriceTable = DEFAULT_PRICE_TABLE
 export function priceFor(model: string, usage: LlmUsage, table: PriceTable = DEFAULT_PRICE_TABLE): number | undefined {
   const found = findPrice(model, table);
   if (!found) return undefined;
-  return (usage.inputTokens * found.inputPerMTok + usage.outputTokens * found.outputPerMTok) / 1_000_000;
+  return (usage.inputTokens * found.inputPerMillion + usage.outputTokens * found.outputPerMillion) / 1_000_000;
 }
 
 /** The default table with `overrides` on top. */

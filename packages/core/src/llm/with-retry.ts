@@ -62,7 +62,8 @@ export async function withRetry<T>(fn: (attempt: number) => Promise<T>, options:
     try {
       return await fn(attempt);
     } catch (error) {
-      if (attempt >= retries || signal?.aborted || !shouldRetry(error)) throw error;
+      signal?.throwIfAborted();
+      if (attempt >= retries || !shouldRetry(error)) throw error;
       const delayMs = retryDelay(error, attempt, options);
       onRetry?.({ error, attempt, delayMs });
       await sleep(delayMs, signal);

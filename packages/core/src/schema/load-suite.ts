@@ -41,7 +41,8 @@ export function parseSuiteText(text: string, file: string): LoadedSuite {
     : validateSource(doc, SuiteSchema, 'AGENT_CICD_SUITE_INVALID');
   const caseLines: Record<string, number> = {};
   suite.cases.forEach((testCase, index) => {
-    caseLines[testCase.id] = doc.locate(isList ? [index] : ['cases', index]).line;
+    const line = doc.locate(isList ? [index] : ['cases', index])?.line;
+    if (line !== undefined) caseLines[testCase.id] = line;
   });
   return { suite, file, caseLines };
 }

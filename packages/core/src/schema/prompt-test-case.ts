@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { parseKeyword } from './keyword.js';
+import { parseTextPattern } from '../eval/match-text.js';
 import { withSnakeCaseAliases } from './snake-case-aliases.js';
 
 /** A keyword entry: plain text, or `/pattern/flags`, validated as a regular expression at load time. */
 export const KeywordSchema = z.string().superRefine((entry, ctx) => {
   try {
-    parseKeyword(entry);
+    parseTextPattern(entry);
   } catch (error) {
     const reason = (error as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '');
     ctx.addIssue({ code: 'custom', message: `invalid regular expression ${entry}: ${reason}` });

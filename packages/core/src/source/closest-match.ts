@@ -14,10 +14,13 @@ function editDistance(a: string, b: string): number {
 /** The candidate closest to `input` (ignoring case and `_`), if it is close enough to be a likely typo. */
 export function closestMatch(input: string, candidates: readonly string[]): string | undefined {
   const normalise = (text: string): string => text.toLowerCase().replaceAll('_', '');
+  const wanted = normalise(input);
+  const prefixed = candidates.filter((candidate) => wanted.length >= 3 && normalise(candidate).startsWith(wanted));
+  if (prefixed.length === 1) return prefixed[0];
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const candidate of candidates) {
-    const distance = editDistance(normalise(input), normalise(candidate));
+    const distance = editDistance(wanted, normalise(candidate));
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { AgentCicdError } from '../errors.js';
 
-/** Reads a user's file; a missing or unreadable file is an `AgentCicdError` naming it. */
-export async function readTextFile(path: string): Promise<string> {
+/** Reads a user's file; a missing or unreadable file is an `AgentCicdError` naming it (as `name`, default `path`). */
+export async function readTextFile(path: string, name: string = path): Promise<string> {
   try {
     return await readFile(path, 'utf8');
   } catch (error) {
@@ -10,11 +10,11 @@ export async function readTextFile(path: string): Promise<string> {
     if (code === 'ENOENT')
       throw new AgentCicdError('AGENT_CICD_FILE_NOT_FOUND', 'file not found', {
         cause: error,
-        location: { file: path },
+        location: { file: name },
       });
     throw new AgentCicdError('AGENT_CICD_FILE_UNREADABLE', `cannot read file (${code ?? 'unknown error'})`, {
       cause: error,
-      location: { file: path },
+      location: { file: name },
     });
   }
 }

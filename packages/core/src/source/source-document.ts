@@ -14,9 +14,14 @@ export interface SourceDocument {
   value: unknown;
   /**
    * Where `path` is in the file: its key (`at: 'key'`) or its value. When the path does not exist, the
-   * position of the deepest enclosing value that does.
+   * position of the deepest enclosing value that does. Undefined for data that has no text (a JS config).
    */
-  locate(path: readonly PathSegment[], at?: 'key' | 'value'): Position;
+  locate(path: readonly PathSegment[], at?: 'key' | 'value'): Position | undefined;
+}
+
+/** A document for data that came from code (e.g. a `.ts` config's default export): errors name file and path only. */
+export function dataSource(value: unknown, file: string): SourceDocument {
+  return { file, value, locate: () => undefined };
 }
 
 /** Formats a path the way users write it: `cases[2].expected_tools`. */
