@@ -32,26 +32,40 @@ describe('agent matchers', () => {
     expect(agentMatchers.toCallTool(run, 'lookup_order', { orderId: '42' }).pass).toBe(true);
     const miss = agentMatchers.toCallTool(run, 'lookup_order', { orderId: '43' });
     expect(miss.pass).toBe(false);
-    expect(miss.message()).toMatchInlineSnapshot();
+    expect(miss.message()).toMatchInlineSnapshot(`
+      "expected the agent to call tool "lookup_order" with {"orderId":"43"}: tool "lookup_order" was not called with the expected arguments: arguments.orderId is "42", expected "43"
+      tools called: lookup_order({"orderId":"42"})
+      response: "{\\"refund\\": \\"issued\\", \\"order\\": \\"42\\"}""
+    `);
   });
 
   it('toNotCallTool fails when the tool was called', async () => {
     const outcome = agentMatchers.toNotCallTool(run, 'lookup_order');
     expect(outcome.pass).toBe(false);
-    expect(outcome.message()).toMatchInlineSnapshot();
+    expect(outcome.message()).toMatchInlineSnapshot(`
+      "expected the agent not to call tool "lookup_order": forbidden tool "lookup_order" was called
+      tools called: lookup_order({"orderId":"42"})
+      response: "{\\"refund\\": \\"issued\\", \\"order\\": \\"42\\"}""
+    `);
   });
 
   it('toContainKeywords names the missing keyword', async () => {
     const outcome = agentMatchers.toContainKeywords(run, ['refund', '/sorry/i']);
     expect(outcome.pass).toBe(false);
-    expect(outcome.message()).toMatchInlineSnapshot();
+    expect(outcome.message()).toMatchInlineSnapshot(`
+      "expected the response to contain ["refund","/sorry/i"]: "/sorry/i" is missing
+      response: "{\\"refund\\": \\"issued\\", \\"order\\": \\"42\\"}""
+    `);
   });
 
   it('toMatchJsonSchema checks the parsed response', async () => {
     const schema = { type: 'object', required: ['refund', 'amount'] };
     const outcome = agentMatchers.toMatchJsonSchema(run, schema);
     expect(outcome.pass).toBe(false);
-    expect(outcome.message()).toMatchInlineSnapshot();
+    expect(outcome.message()).toMatchInlineSnapshot(`
+      "expected the response to be JSON matching the schema: the value is missing the required property "amount"
+      response: "{\\"refund\\": \\"issued\\", \\"order\\": \\"42\\"}""
+    `);
     expect(agentMatchers.toMatchJsonSchema(run, { type: 'object' }).pass).toBe(true);
   });
 
@@ -59,14 +73,20 @@ describe('agent matchers', () => {
     expect(agentMatchers.toStayWithinTokens(run, 30).pass).toBe(true);
     const over = agentMatchers.toStayWithinTokens(run, 29);
     expect(over.pass).toBe(false);
-    expect(over.message()).toMatchInlineSnapshot();
+    expect(over.message()).toMatchInlineSnapshot(`
+      "expected the response to use at most 29 output tokens: it used 30 output tokens
+      response: "{\\"refund\\": \\"issued\\", \\"order\\": \\"42\\"}""
+    `);
   });
 
   it('toPassJudge grades with the given judge and threshold', async () => {
     expect((await agentMatchers.toPassJudge(run, 'Confirms the refund', { judge: fakeJudge(0.9) })).pass).toBe(true);
     const low = await agentMatchers.toPassJudge(run, 'Confirms the refund', { judge: fakeJudge(0.75), threshold: 0.8 });
     expect(low.pass).toBe(false);
-    expect(low.message()).toMatchInlineSnapshot();
+    expect(low.message()).toMatchInlineSnapshot(`
+      "expected the response to pass the judge on "Confirms the refund": the judge's score 0.75 is below the threshold 0.8: because
+      response: "{\\"refund\\": \\"issued\\", \\"order\\": \\"42\\"}""
+    `);
   });
 
   it('a judge that cannot give a verdict is an error, not a failed or passed match', async () => {

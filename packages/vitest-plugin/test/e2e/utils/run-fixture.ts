@@ -16,6 +16,8 @@ const child = fileURLToPath(new URL('./vitest-child.ts', import.meta.url));
 const nodeBinary = process.env.AGENT_CICD_E2E_NODE || process.execPath;
 const vitestDir = process.env.AGENT_CICD_E2E_VITEST || dirname(require.resolve('vitest/package.json'));
 const tsx = require.resolve('tsx');
+/** The version of the Vitest the fixtures run with (the e2e tests check the run really used it). */
+export const vitestVersion: string = require(join(vitestDir, 'package.json')).version;
 
 export interface FixtureRun {
   exitCode: number;
@@ -77,9 +79,13 @@ export async function runFixture(
   };
 }
 
-/** A fresh copy of a fixture tree in a temp dir; `removeFixtureCopies` deletes them all. */
+/**
+ * A fresh copy of a fixture tree in a temp dir: `fixtures/vitest-e2e/_shared` (config, prompt, mock model and
+ * tools) overlaid with the scenario's own files. `removeFixtureCopies` deletes them all.
+ */
 export async function copyFixture(name: string): Promise<string> {
   const root = await mkdtemp(join(tmpdir(), `agent-cicd-e2e-${name}-`));
+  await cp(join(repoRoot, 'fixtures/vitest-e2e/_shared'), root, { recursive: true });
   await cp(join(repoRoot, 'fixtures/vitest-e2e', name), root, { recursive: true });
   copies.push(root);
   return root;
