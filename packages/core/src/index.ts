@@ -1,3 +1,12 @@
+export { canonicalJson, sortKeysDeep } from './cassette/canonical-json.js';
+export type { CassetteEntry, CassetteFile } from './cassette/cassette-file.js';
+export { CassetteFileSchema, formatCassetteFile, readCassetteFile } from './cassette/cassette-file.js';
+export type { CanonicalRequest } from './cassette/cassette-key.js';
+export { canonicalRequest, cassetteKey } from './cassette/cassette-key.js';
+export type { CassetteClient, CassetteClientOptions, CassetteMode } from './cassette/create-cassette-client.js';
+export { createCassetteClient, resolveCassetteMode } from './cassette/create-cassette-client.js';
+export type { RedactOptions } from './cassette/redact-secrets.js';
+export { createRedactor, REDACTED } from './cassette/redact-secrets.js';
 export type { SourceLocation } from './errors.js';
 export {
   AgentCicdError,
