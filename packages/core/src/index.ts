@@ -43,6 +43,17 @@ export type {
 export { MockRuleSchema, MockScriptSchema } from './mock/mock-script-schema.js';
 export type { Prng } from './mock/prng.js';
 export { createPrng, deriveSeed } from './mock/prng.js';
+export type {
+  FaultRule,
+  FaultRuleInput,
+  FaultsFile,
+  FaultsFileInput,
+  FaultType,
+} from './mock-server/faults.js';
+export { createFaultInjector, FaultsFileSchema, loadFaults } from './mock-server/faults.js';
+export type { MockServerRequest } from './mock-server/request-log.js';
+export type { MockServer, MockServerClock, MockServerOptions } from './mock-server/start-mock-server.js';
+export { startMockServer } from './mock-server/start-mock-server.js';
 export type { CaseResult, CaseStatus, RunReport, SuiteResult, TrialResult, Violation } from './schema/report.js';
 export {
   CaseResultSchema,
