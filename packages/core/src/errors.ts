@@ -39,6 +39,60 @@ export function formatUserError(error: AgentCicdError): string {
   return error.location ? `${formatLocation(error.location)}: ${error.message}` : error.message;
 }
 
+/**
+ * What went wrong with a model call. `rate_limit`, `overloaded`, `timeout`, `server`, `network` and
+ * `invalid_response` are transient and retried by default; the others are not.
+ */
+export type LlmErrorKind =
+  | 'rate_limit'
+  | 'overloaded'
+  | 'auth'
+  | 'invalid_request'
+  | 'context_length'
+  | 'not_found'
+  | 'timeout'
+  | 'server'
+  | 'network'
+  | 'invalid_response'
+  | 'unknown';
+
+export interface LlmErrorOptions {
+  kind: LlmErrorKind;
+  provider: string;
+  retryable: boolean;
+  /** HTTP status, when the provider answered. */
+  status?: number;
+  /** How long the provider asked us to wait (`retry-after-ms` / `retry-after`), in milliseconds. */
+  retryAfterMs?: number;
+  /** The provider's request id, for support tickets. */
+  requestId?: string;
+  cause?: unknown;
+}
+
+/**
+ * A failed model call, whatever the provider. Code `AGENT_CICD_LLM_<KIND>` (e.g. `AGENT_CICD_LLM_RATE_LIMIT`).
+ * A case whose model call fails is an error, never a pass.
+ */
+export class LlmError extends AgentCicdError {
+  readonly kind: LlmErrorKind;
+  readonly provider: string;
+  readonly retryable: boolean;
+  readonly status: number | undefined;
+  readonly retryAfterMs: number | undefined;
+  readonly requestId: string | undefined;
+
+  constructor(message: string, options: LlmErrorOptions) {
+    super(`AGENT_CICD_LLM_${options.kind.toUpperCase()}`, message, { cause: options.cause });
+    this.name = 'LlmError';
+    this.kind = options.kind;
+    this.provider = options.provider;
+    this.retryable = options.retryable;
+    this.status = options.status;
+    this.retryAfterMs = options.retryAfterMs;
+    this.requestId = options.requestId;
+  }
+}
+
 /** Code of {@link StatsArgumentError}. */
 export const STATS_INVALID_ARGUMENT = 'AGENT_CICD_STATS_INVALID_ARGUMENT';
 
@@ -50,5 +104,20 @@ export class StatsArgumentError extends AgentCicdError {
   constructor(message: string) {
     super(STATS_INVALID_ARGUMENT, message);
     this.name = 'StatsArgumentError';
+  }
+}
+
+/**
+ * A file with one or more problems (schema violations, syntax errors). It reads as its first problem, so
+ * `formatUserError` prints one line; `problems` holds all of them for `agent-cicd lint`.
+ */
+export class InvalidFileError extends AgentCicdError {
+  readonly problems: AgentCicdError[];
+
+  constructor(problems: [AgentCicdError, ...AgentCicdError[]]) {
+    const [first] = problems;
+    super(first.code, first.message, { location: first.location });
+    this.name = 'InvalidFileError';
+    this.problems = problems;
   }
 }

@@ -1,3 +1,7 @@
+export type { AgentResult, AgentResultInput, AgentStep } from './agent/agent-result.js';
+export { AgentResultSchema, AgentStepSchema } from './agent/agent-result.js';
+export type { RunAgentLoopOptions } from './agent/run-agent-loop.js';
+export { runAgentLoop } from './agent/run-agent-loop.js';
 export { canonicalJson, sortKeysDeep } from './cassette/canonical-json.js';
 export type { CassetteEntry, CassetteFile } from './cassette/cassette-file.js';
 export { CassetteFileSchema, formatCassetteFile, readCassetteFile } from './cassette/cassette-file.js';
@@ -7,14 +11,53 @@ export type { CassetteClient, CassetteClientOptions, CassetteMode } from './cass
 export { createCassetteClient, resolveCassetteMode } from './cassette/create-cassette-client.js';
 export type { RedactOptions } from './cassette/redact-secrets.js';
 export { createRedactor, REDACTED } from './cassette/redact-secrets.js';
-export type { SourceLocation } from './errors.js';
+export type { AgentDeploymentConfig, TierOverrides } from './config/agent-deployment-config.js';
+export { AgentDeploymentConfigSchema, DEFAULT_TIERS, TierOverridesSchema } from './config/agent-deployment-config.js';
+export type {
+  AgentCicdConfig,
+  AgentCicdConfigInput,
+  CassetteSettings,
+  JudgeSettings,
+  LlmSettings,
+} from './config/config-schema.js';
+export {
+  CassetteSettingsSchema,
+  ConfigInputSchema,
+  ConfigSchema,
+  defineConfig,
+  JudgeSettingsSchema,
+  LlmSettingsSchema,
+  ModelPriceSchema,
+} from './config/config-schema.js';
+export type { LoadedConfig } from './config/load-config.js';
+export { CONFIG_FILE_NAMES, findConfigFile, loadConfig, readConfigFile } from './config/load-config.js';
+export type { TierName, TierSource } from './config/tier-name.js';
+export { resolveTier, resolveTierName, TIER_NAMES, TierNameSchema } from './config/tier-name.js';
+export type { LlmErrorKind, LlmErrorOptions, SourceLocation } from './errors.js';
 export {
   AgentCicdError,
   formatLocation,
   formatUserError,
+  InvalidFileError,
+  LlmError,
   STATS_INVALID_ARGUMENT,
   StatsArgumentError,
 } from './errors.js';
+export type { ArgumentMatchMode } from './eval/match-arguments.js';
+export { matchArguments } from './eval/match-arguments.js';
+export type { TextPattern } from './eval/match-text.js';
+export { parseTextPattern } from './eval/match-text.js';
+export type { AnthropicClientOptions, AnthropicLike } from './llm/anthropic-client.js';
+export { createAnthropicClient } from './llm/anthropic-client.js';
+export type { AdapterOptions } from './llm/call-policy.js';
+export type { OpenAiClientOptions, OpenAiLike } from './llm/openai-client.js';
+export { createOpenAiClient } from './llm/openai-client.js';
+export type { ModelPrice, PriceTable } from './llm/prices.js';
+export { DEFAULT_PRICE_TABLE, findPrice, priceFor, resolvePriceTable } from './llm/prices.js';
+export type { LimiterRegistry, ProviderLimiter } from './llm/provider-limiter.js';
+export { createLimiterRegistry, createProviderLimiter, sharedLimiters } from './llm/provider-limiter.js';
+export { parseRetryAfter } from './llm/retry-after.js';
+export { toLlmError } from './llm/to-llm-error.js';
 export type {
   ChatMessage,
   FinishReason,
@@ -25,12 +68,13 @@ export type {
   ToolCall,
   ToolDefinition,
 } from './llm/types.js';
+export type { RetryOptions } from './llm/with-retry.js';
+export { retryDelay, withRetry } from './llm/with-retry.js';
 export type { TokenEncoding } from './mock/count-tokens.js';
 export { countTokens } from './mock/count-tokens.js';
 export type { MockLlm, MockLlmOptions, Sleep } from './mock/create-mock-llm.js';
 export { createMockLlm } from './mock/create-mock-llm.js';
 export { loadMockScript, parseMockScript } from './mock/load-mock-script.js';
-export { MockLlmError } from './mock/mock-llm-error.js';
 export type {
   MockErrorKind,
   MockErrorSpec,
@@ -54,6 +98,32 @@ export { createFaultInjector, FaultsFileSchema, loadFaults } from './mock-server
 export type { MockServerRequest } from './mock-server/request-log.js';
 export type { MockServer, MockServerClock, MockServerOptions } from './mock-server/start-mock-server.js';
 export { startMockServer } from './mock-server/start-mock-server.js';
+export type { BuildCaseResultOptions } from './run/build-case-result.js';
+export { buildCaseResult } from './run/build-case-result.js';
+export type { BuildRunReportOptions, RunStatus } from './run/build-run-report.js';
+export { buildRunReport } from './run/build-run-report.js';
+export { mergeRunReports } from './run/merge-run-reports.js';
+export type { SuiteAccumulator, SummarizeSuiteOptions } from './run/summarize-suite.js';
+export { createSuiteAccumulator, summarizeSuite } from './run/summarize-suite.js';
+export type { LoadedSuite } from './schema/load-suite.js';
+export { loadSuiteFile, parseSuiteText } from './schema/load-suite.js';
+export type {
+  CaseDefaults,
+  ConversationTurn,
+  PromptTestCase,
+  PromptTestCaseInput,
+  ToolOrder,
+} from './schema/prompt-test-case.js';
+export {
+  applyCaseDefaults,
+  CaseDefaultsSchema,
+  ConversationTurnSchema,
+  KeywordSchema,
+  PromptTestCaseInputSchema,
+  PromptTestCaseListSchema,
+  PromptTestCaseSchema,
+  ToolOrderSchema,
+} from './schema/prompt-test-case.js';
 export type { CaseResult, CaseStatus, RunReport, SuiteResult, TrialResult, Violation } from './schema/report.js';
 export {
   CaseResultSchema,
@@ -63,10 +133,45 @@ export {
   TrialResultSchema,
   ViolationSchema,
 } from './schema/report.js';
+export { snakeCaseAliasesOf, toSnakeCase, withSnakeCaseAliases } from './schema/snake-case-aliases.js';
+export type { PromptRef, Suite, SuiteInput, TargetRef } from './schema/suite.js';
+export { PromptRefSchema, SuiteInputSchema, SuiteSchema, TargetRefSchema } from './schema/suite.js';
+export { parseSource } from './source/parse-source.js';
+export type { PathSegment, Position, SourceDocument } from './source/source-document.js';
+export { dataSource, formatPath } from './source/source-document.js';
+export { validateSource } from './source/validate-source.js';
+export type { BinomialTestResult } from './stats/binomial-test.js';
+export { binomialTest } from './stats/binomial-test.js';
+export type { ChiSquareResult } from './stats/chi-square.js';
+export { chiSquareIndependence } from './stats/chi-square.js';
+export { fisherExactOneSided } from './stats/fisher-exact.js';
+export type { DiscordantPairs, McNemarResult } from './stats/mcnemar-exact.js';
+export { mcnemarExact } from './stats/mcnemar-exact.js';
+export type { DifferenceInterval } from './stats/newcombe-interval.js';
+export { newcombeInterval } from './stats/newcombe-interval.js';
 export { normalCdf, normalQuantile } from './stats/normal.js';
+export type { PairedCounts } from './stats/paired-difference-interval.js';
+export { pairedDifferenceInterval } from './stats/paired-difference-interval.js';
 export { passAtK, passHatK } from './stats/pass-at-k.js';
 export type { LatencySummary } from './stats/percentile.js';
 export { percentile, summarizeLatencies } from './stats/percentile.js';
+export { PSI_EMPTY_BIN_PROPORTION, populationStabilityIndex } from './stats/psi.js';
+export type { SprtOptions, SprtResult } from './stats/sprt.js';
+export { sprt } from './stats/sprt.js';
 export type { BinomialCount } from './stats/validate.js';
 export type { Interval } from './stats/wilson-interval.js';
 export { wilsonInterval } from './stats/wilson-interval.js';
+export type { CompiledSchema } from './tools/compile-json-schema.js';
+export { compileJsonSchema } from './tools/compile-json-schema.js';
+export type { MockToolFixture, MockToolFunction } from './tools/create-mock-tools.js';
+export { createMockTools, loadMockTools, MockToolsFileSchema } from './tools/create-mock-tools.js';
+export type {
+  ToolBox,
+  ToolCallRecord,
+  ToolContext,
+  ToolHandler,
+  ToolRegistry,
+  ToolRegistryOptions,
+  ToolSpec,
+} from './tools/tool-registry.js';
+export { createToolRegistry } from './tools/tool-registry.js';

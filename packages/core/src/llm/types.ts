@@ -15,6 +15,8 @@ export interface ToolCall {
   id: string;
   name: string;
   arguments: Record<string, unknown>;
+  /** The model's argument text, present only when it was not a JSON object (then `arguments` is `{}`). */
+  rawArguments?: string;
 }
 
 export type ChatMessage =

@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { withSnakeCaseAliases } from '../schema/snake-case-aliases.js';
+import { DEFAULT_TIERS, TierOverridesSchema } from './agent-deployment-config.js';
+
+/** Per-tier settings; each is merged over the tier's built-in defaults. */
+const TiersSchema = z
+  .object({
+    dev: TierOverridesSchema.optional(),
+    staging: TierOverridesSchema.optional(),
+    canary: TierOverridesSchema.optional(),
+    production: TierOverridesSchema.optional(),
+  })
+  .strict();
+
+/** USD per million tokens for one model; overrides the built-in price table. */
+export const ModelPriceSchema = withSnakeCaseAliases(
+  z.object({ inputPerMillion: z.number().min(0), outputPerMillion: z.number().min(0) }).strict(),
+);
+
+/** Provider settings shared by every real-LLM tier. */
+export const LlmSettingsSchema = withSnakeCaseAliases(
+  z
+    .object({
+      provider: z.enum(['openai', 'anthropic']).optional().describe('Default: inferred from the model name.'),
+      baseUrl: z.url().optional().describe('OpenAI-compatible endpoint (Ollama, vLLM, LM Studio, mock server).'),
+      apiKeyEnv: z.string().min(1).optional().describe('Environment variable holding the API key.'),
+      concurrency: z.number().int().min(1).optional().describe('Maximum concurrent requests per provider.'),
+      maxRetries: z.number().int().min(0).optional(),
+      prices: z.record(z.string(), ModelPriceSchema).optional().describe('Price overrides by model name.'),
+    })
+    .strict(),
+);
+export type LlmSettings = z.output<typeof LlmSettingsSchema>;
+
+/** Cassettes: recorded LLM responses replayed in tests. */
+export const CassetteSettingsSchema = withSnakeCaseAliases(
+  z
+    .object({
+      mode: z.enum(['record', 'replay', 'auto', 'off']).optional(),
+      dir: z.string().min(1).optional().describe('Directory of cassette files, relative to the project root.'),
+    })
+    .strict(),
+);
+export type CassetteSettings = z.output<typeof CassetteSettingsSchema>;
+
+/** The LLM judge. */
+export const JudgeSettingsSchema = withSnakeCaseAliases(
+  z
+    .object({
+      model: z.string().min(1).optional().describe('Judge model (default: the tier’s model).'),
+      threshold: z.number().min(0).max(1).optional().describe('Default pass score (cases may override).'),
+      votes: z.number().int().min(1).optional().describe('Number of verdicts; the median score counts.'),
+      prompt: z.string().min(1).optional().describe('Rubric prompt name in the manifest.'),
+    })
+    .strict(),
+);
+export type JudgeSettings = z.output<typeof JudgeSettingsSchema>;
+
+/**
+ * `agent-cicd.config.{yaml,yml,ts,mts,js,mjs}`. New sections are added here as optional strict objects, so a
+ * typo in any key is still an error.
+ */
+export const ConfigInputSchema = withSnakeCaseAliases(
+  z
+    .object({
+      $schema: z.string().optional(),
+      manifest: z
+        .string()
+        .min(1)
+        .optional()
+        .describe('Prompt manifest, relative to the config file. Default `prompts/manifest.yaml`.'),
+      tiers: TiersSchema.optional(),
+      llm: LlmSettingsSchema.optional(),
+      cassette: CassetteSettingsSchema.optional(),
+      judge: JudgeSettingsSchema.optional(),
+      secrets: z
+        .array(z.string().min(1))
+        .optional()
+        .describe('Environment variables whose values are redacted from cassettes, reports and logs.'),
+    })
+    .strict(),
+);
+export type AgentCicdConfigInput = z.input<typeof ConfigInputSchema>;
+
+/** The config with defaults applied: every tier fully resolved. */
+export const ConfigSchema = ConfigInputSchema.transform((config) => ({
+  ...config,
+  manifest: config.manifest ?? 'prompts/manifest.yaml',
+  secrets: config.secrets ?? [],
+  tiers: {
+    dev: { ...DEFAULT_TIERS.dev, ...config.tiers?.dev },
+    staging: { ...DEFAULT_TIERS.staging, ...config.tiers?.staging },
+    canary: { ...DEFAULT_TIERS.canary, ...config.tiers?.canary },
+    production: { ...DEFAULT_TIERS.production, ...config.tiers?.production },
+  },
+}));
+export type AgentCicdConfig = z.output<typeof ConfigSchema>;
+
+/** Types an `agent-cicd.config.ts` (camelCase keys). Returns its argument unchanged. */
+export function defineConfig(config: AgentCicdConfigInput): AgentCicdConfigInput {
+  return config;
+}

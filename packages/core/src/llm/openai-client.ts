@@ -1,0 +1,96 @@
+import type { ChatCompletion, ChatCompletionChunk } from 'openai/resources/chat/completions';
+import { buildResponse } from './build-response.js';
+import { type AdapterOptions, createCallRunner } from './call-policy.js';
+import { loadSdk } from './load-sdk.js';
+import { aggregateOpenAiStream, fromOpenAiCompletion, type MaxTokensParam, toOpenAiRequest } from './openai-mapping.js';
+import { resolvePriceTable } from './prices.js';
+import type { LlmClient, LlmRequest, LlmResponse } from './types.js';
+
+/** The part of an `OpenAI` SDK instance the adapter uses; any `new OpenAI(...)` fits. */
+export interface OpenAiLike {
+  chat: { completions: { create(body: unknown, options?: unknown): PromiseLike<unknown> } };
+}
+
+export interface OpenAiClientOptions extends AdapterOptions {
+  /** A ready SDK instance (e.g. with custom fetch or headers). When absent, one is created from the options below. */
+  client?: OpenAiLike;
+  /** @default process.env.OPENAI_API_KEY (read by the SDK) */
+  apiKey?: string;
+  /** Any OpenAI-compatible endpoint: Ollama `http://localhost:11434/v1`, vLLM, LM Studio `http://localhost:1234/v1`. */
+  baseURL?: string;
+  /** Provider id for limits, cassettes and errors. @default 'openai' */
+  provider?: string;
+  /**
+   * How `maxTokens` is sent. OpenAI's own API wants `max_completion_tokens` (reasoning models reject `max_tokens`);
+   * most compatible servers only know `max_tokens`.
+   * @default 'max_completion_tokens' without a baseURL, 'max_tokens' with one
+   */
+  maxTokensParam?: MaxTokensParam;
+}
+
+/**
+ * An `LlmClient` over the official `openai` SDK (Chat Completions), for OpenAI or any compatible endpoint.
+ *
+ * @example
+ * const llm = createOpenAiClient({ model: 'gpt-4o-mini' });
+ * const local = createOpenAiClient({ model: 'llama3.1', baseURL: 'http://localhost:11434/v1', apiKey: 'ollama' });
+ */
+export function createOpenAiClient(options: OpenAiClientOptions): LlmClient {
+  const provider = options.provider ?? 'openai';
+  const clock = options.clock ?? Date.now;
+  const prices = resolvePriceTable(options.prices);
+  const maxTokensParam = options.maxTokensParam ?? (options.baseURL ? 'max_tokens' : 'max_completion_tokens');
+  const run = createCallRunner(provider, options.baseURL, options);
+  let sdk: Promise<OpenAiLike> | undefined;
+  const getSdk = (): Promise<OpenAiLike> => {
+    sdk ??= options.client
+      ? Promise.resolve(options.client)
+      : loadSdk('openai', provider, () => import('openai')).then(
+          ({ default: OpenAI }) =>
+            new OpenAI({
+              ...(options.apiKey === undefined ? {} : { apiKey: options.apiKey }),
+              ...(options.baseURL === undefined ? {} : { baseURL: options.baseURL }),
+              maxRetries: 0,
+            }),
+        );
+    return sdk;
+  };
+
+  return {
+    provider,
+    async complete(request: LlmRequest): Promise<LlmResponse> {
+      const client = await getSdk();
+      const model = request.model ?? options.model;
+      const stream = request.stream ?? options.stream ?? false;
+      const body = toOpenAiRequest(request, model, maxTokensParam);
+      return run(request.signal, async (signal) => {
+        const started = clock();
+        const requestOptions = { signal, maxRetries: 0, timeout: options.timeoutMs ?? 60_000 };
+        if (stream) {
+          let timeToFirstTokenMs: number | undefined;
+          const chunks = (await client.chat.completions.create(
+            { ...body, stream: true, stream_options: { include_usage: true } },
+            requestOptions,
+          )) as AsyncIterable<ChatCompletionChunk>;
+          const { chunks: raw, ...parsed } = await aggregateOpenAiStream(chunks, () => {
+            timeToFirstTokenMs = clock() - started;
+          });
+          return buildResponse(parsed, {
+            requestedModel: model,
+            raw,
+            latencyMs: clock() - started,
+            ...(timeToFirstTokenMs === undefined ? {} : { timeToFirstTokenMs }),
+            prices,
+          });
+        }
+        const completion = (await client.chat.completions.create(body, requestOptions)) as ChatCompletion;
+        return buildResponse(fromOpenAiCompletion(completion), {
+          requestedModel: model,
+          raw: completion,
+          latencyMs: clock() - started,
+          prices,
+        });
+      });
+    },
+  };
+}

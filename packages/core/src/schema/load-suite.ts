@@ -1,0 +1,53 @@
+import { basename } from 'node:path';
+import { AgentCicdError } from '../errors.js';
+import { parseSource } from '../source/parse-source.js';
+import { readTextFile } from '../source/read-text-file.js';
+import { validateSource } from '../source/validate-source.js';
+import { applyCaseDefaults, PromptTestCaseListSchema } from './prompt-test-case.js';
+import { type Suite, SuiteSchema } from './suite.js';
+
+/** A suite and where it came from. */
+export interface LoadedSuite {
+  suite: Suite;
+  /** The file as given to the loader. */
+  file: string;
+  /** The 1-based line where each case starts, by case id. */
+  caseLines: Record<string, number>;
+}
+
+/** `tests/prompt_test_cases.json` → `prompt_test_cases`; `support.prompt.yaml` → `support`. */
+function nameFromFile(file: string): string {
+  return basename(file).replace(/(\.(cases|prompt|suite))?\.(json|ya?ml)$/i, '');
+}
+
+/**
+ * Parses a suite from text. YAML (`*.prompt.yaml`, `*.suite.yaml`) holds a suite object; JSON (`*.cases.json`,
+ * the seed's `prompt_test_cases.json`) holds either a suite object or a bare array of cases (named after the
+ * file). Throws an `InvalidFileError` whose problems name the file, line, column and field path.
+ */
+export function parseSuiteText(text: string, file: string): LoadedSuite {
+  const doc = parseSource(text, file);
+  if (doc.value === null || doc.value === undefined) {
+    throw new AgentCicdError('AGENT_CICD_SUITE_INVALID', 'file is empty: a suite needs a name and cases', {
+      location: { file, line: 1, column: 1 },
+    });
+  }
+  const isList = Array.isArray(doc.value);
+  const suite: Suite = isList
+    ? (() => {
+        const cases = validateSource(doc, PromptTestCaseListSchema, 'AGENT_CICD_SUITE_INVALID');
+        return { name: nameFromFile(file), defaults: {}, vars: {}, cases: cases.map((c) => applyCaseDefaults(c)) };
+      })()
+    : validateSource(doc, SuiteSchema, 'AGENT_CICD_SUITE_INVALID');
+  const caseLines: Record<string, number> = {};
+  suite.cases.forEach((testCase, index) => {
+    const line = doc.locate(isList ? [index] : ['cases', index])?.line;
+    if (line !== undefined) caseLines[testCase.id] = line;
+  });
+  return { suite, file, caseLines };
+}
+
+/** Reads and parses a suite file; see {@link parseSuiteText}. */
+export async function loadSuiteFile(path: string): Promise<LoadedSuite> {
+  return parseSuiteText(await readTextFile(path), path);
+}
