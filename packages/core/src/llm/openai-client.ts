@@ -1,14 +1,22 @@
 import type { ChatCompletion, ChatCompletionChunk } from 'openai/resources/chat/completions';
-import { buildResponse } from './build-response.js';
+import type { Response, ResponseStreamEvent } from 'openai/resources/responses/responses';
+import { buildResponse, type ParsedResponse } from './build-response.js';
 import { type AdapterOptions, createCallRunner } from './call-policy.js';
 import { loadSdk } from './load-sdk.js';
 import { aggregateOpenAiStream, fromOpenAiCompletion, type MaxTokensParam, toOpenAiRequest } from './openai-mapping.js';
 import { resolvePriceTable } from './prices.js';
+import { aggregateResponsesStream, fromResponsesObject, toResponsesRequest } from './responses-mapping.js';
 import type { LlmClient, LlmRequest, LlmResponse } from './types.js';
+
+interface Creates {
+  create(body: unknown, options?: unknown): PromiseLike<unknown>;
+}
 
 /** The part of an `OpenAI` SDK instance the adapter uses; any `new OpenAI(...)` fits. */
 export interface OpenAiLike {
-  chat: { completions: { create(body: unknown, options?: unknown): PromiseLike<unknown> } };
+  chat: { completions: Creates };
+  /** Needed only with `api: 'responses'`. */
+  responses?: Creates;
 }
 
 export interface OpenAiClientOptions extends AdapterOptions {
@@ -21,6 +29,12 @@ export interface OpenAiClientOptions extends AdapterOptions {
   /** Provider id for limits, cassettes and errors. @default 'openai' */
   provider?: string;
   /**
+   * Which OpenAI API to speak: Chat Completions (also what compatible servers implement) or the Responses API
+   * (`POST /v1/responses`, OpenAI itself).
+   * @default 'chat'
+   */
+  api?: 'chat' | 'responses';
+  /**
    * How `maxTokens` is sent. OpenAI's own API wants `max_completion_tokens` (reasoning models reject `max_tokens`);
    * most compatible servers only know `max_tokens`.
    * @default 'max_completion_tokens' without a baseURL, 'max_tokens' with one
@@ -29,7 +43,8 @@ export interface OpenAiClientOptions extends AdapterOptions {
 }
 
 /**
- * An `LlmClient` over the official `openai` SDK (Chat Completions), for OpenAI or any compatible endpoint.
+ * An `LlmClient` over the official `openai` SDK: Chat Completions (OpenAI or any compatible endpoint), or the
+ * Responses API with `api: 'responses'`.
  *
  * @example
  * const llm = createOpenAiClient({ model: 'gpt-4o-mini' });
@@ -39,6 +54,7 @@ export function createOpenAiClient(options: OpenAiClientOptions): LlmClient {
   const provider = options.provider ?? 'openai';
   const clock = options.clock ?? Date.now;
   const prices = resolvePriceTable(options.prices);
+  const api = options.api ?? 'chat';
   const maxTokensParam = options.maxTokensParam ?? (options.baseURL ? 'max_tokens' : 'max_completion_tokens');
   const run = createCallRunner(provider, options.baseURL, options);
   let sdk: Promise<OpenAiLike> | undefined;
@@ -62,34 +78,49 @@ export function createOpenAiClient(options: OpenAiClientOptions): LlmClient {
       const client = await getSdk();
       const model = request.model ?? options.model;
       const stream = request.stream ?? options.stream ?? false;
-      const body = toOpenAiRequest(request, model, maxTokensParam);
+      const responses = client.responses;
+      if (api === 'responses' && !responses) {
+        throw new TypeError("api: 'responses' needs an OpenAI client with a `responses` resource");
+      }
       return run(request.signal, async (signal) => {
         const started = clock();
         const requestOptions = { signal, maxRetries: 0, timeout: options.timeoutMs ?? 60_000 };
-        if (stream) {
-          let timeToFirstTokenMs: number | undefined;
-          const chunks = (await client.chat.completions.create(
-            { ...body, stream: true, stream_options: { include_usage: true } },
-            requestOptions,
-          )) as AsyncIterable<ChatCompletionChunk>;
-          const { chunks: raw, ...parsed } = await aggregateOpenAiStream(chunks, () => {
-            timeToFirstTokenMs = clock() - started;
-          });
-          return buildResponse(parsed, {
+        let timeToFirstTokenMs: number | undefined;
+        const onFirstToken = (): void => {
+          timeToFirstTokenMs = clock() - started;
+        };
+        const respond = (parsed: ParsedResponse, raw: unknown): LlmResponse =>
+          buildResponse(parsed, {
             requestedModel: model,
             raw,
             latencyMs: clock() - started,
             ...(timeToFirstTokenMs === undefined ? {} : { timeToFirstTokenMs }),
             prices,
           });
+        if (api === 'responses' && responses) {
+          const body = toResponsesRequest(request, model);
+          if (stream) {
+            const events = await responses.create({ ...body, stream: true }, requestOptions);
+            const { events: raw, ...parsed } = await aggregateResponsesStream(
+              events as AsyncIterable<ResponseStreamEvent>,
+              onFirstToken,
+            );
+            return respond(parsed, raw);
+          }
+          const response = (await responses.create(body, requestOptions)) as Response;
+          return respond(fromResponsesObject(response), response);
+        }
+        const body = toOpenAiRequest(request, model, maxTokensParam);
+        if (stream) {
+          const chunks = (await client.chat.completions.create(
+            { ...body, stream: true, stream_options: { include_usage: true } },
+            requestOptions,
+          )) as AsyncIterable<ChatCompletionChunk>;
+          const { chunks: raw, ...parsed } = await aggregateOpenAiStream(chunks, onFirstToken);
+          return respond(parsed, raw);
         }
         const completion = (await client.chat.completions.create(body, requestOptions)) as ChatCompletion;
-        return buildResponse(fromOpenAiCompletion(completion), {
-          requestedModel: model,
-          raw: completion,
-          latencyMs: clock() - started,
-          prices,
-        });
+        return respond(fromOpenAiCompletion(completion), completion);
       });
     },
   };

@@ -19,8 +19,8 @@ describe('priceFor', () => {
 
   it('lets a table override or add models', () => {
     const table = resolvePriceTable({
-      'llama3.1': { inputPerMTok: 0, outputPerMTok: 0 },
-      'gpt-4o': { inputPerMTok: 1, outputPerMTok: 1 },
+      'llama3.1': { inputPerMillion: 0, outputPerMillion: 0 },
+      'gpt-4o': { inputPerMillion: 1, outputPerMillion: 1 },
     });
     expect(priceFor('llama3.1', { inputTokens: 5, outputTokens: 5 }, table)).toBe(0);
     expect(priceFor('gpt-4o-2024-08-06', { inputTokens: 1_000_000, outputTokens: 0 }, table)).toBe(1);

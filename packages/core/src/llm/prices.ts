@@ -1,15 +1,18 @@
 import type { LlmUsage } from './types.js';
 
-/** USD per million tokens. */
+/** USD per million tokens; the same shape as `ModelPriceSchema` in the config file (`llm.prices`). */
 export interface ModelPrice {
-  inputPerMTok: number;
-  outputPerMTok: number;
+  inputPerMillion: number;
+  outputPerMillion: number;
 }
 
 /** Model name (or name prefix, see {@link findPrice}) → price. */
 export type PriceTable = Record<string, ModelPrice>;
 
-const price = (inputPerMTok: number, outputPerMTok: number): ModelPrice => ({ inputPerMTok, outputPerMTok });
+const price = (inputPerMillion: number, outputPerMillion: number): ModelPrice => ({
+  inputPerMillion,
+  outputPerMillion,
+});
 
 /**
  * List prices (standard tier, no batch or cache discounts) of common models, USD per million tokens, as
@@ -70,7 +73,7 @@ export function findPrice(model: string, table: PriceTable = DEFAULT_PRICE_TABLE
 export function priceFor(model: string, usage: LlmUsage, table: PriceTable = DEFAULT_PRICE_TABLE): number | undefined {
   const found = findPrice(model, table);
   if (!found) return undefined;
-  return (usage.inputTokens * found.inputPerMTok + usage.outputTokens * found.outputPerMTok) / 1_000_000;
+  return (usage.inputTokens * found.inputPerMillion + usage.outputTokens * found.outputPerMillion) / 1_000_000;
 }
 
 /** The default table with `overrides` on top. */

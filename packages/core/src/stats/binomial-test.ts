@@ -41,18 +41,30 @@ export function binomialTest(successes: number, trials: number, p = 0.5): Binomi
   return { pValueLess, pValueGreater, pValueTwoSided: twoSided(successes, trials, p) };
 }
 
-// R's binom.test: the other tail's outcomes whose probability is ≤ the observed one (with relative tolerance 1e-7).
+// R's binom.test: add the other tail's outcomes whose probability is ≤ the observed one (relative tolerance 1e-7).
 function twoSided(x: number, n: number, p: number): number {
-  const relativeError = 1 + 1e-7;
-  const observed = binomialLogPmf(x, n, p) + Math.log(relativeError);
+  const observed = binomialLogPmf(x, n, p) + Math.log(1 + 1e-7);
   const mean = n * p;
   if (x === mean) return 1;
-  let y = 0;
+  const atMost = (i: number): boolean => binomialLogPmf(i, n, p) <= observed;
   if (x < mean) {
-    // The pmf decreases from ⌈mean⌉ to n: count from the far end while it stays ≤ the observed probability.
-    for (let i = n; i >= Math.ceil(mean) && binomialLogPmf(i, n, p) <= observed; i--) y++;
-    return Math.min(1, binomialCdf(x, n, p) + binomialUpperTail(n - y + 1, n, p));
+    // The pmf does not increase on [⌈mean⌉, n], so the qualifying outcomes form a suffix [first, n].
+    const first = firstIndex(Math.ceil(mean), n + 1, atMost);
+    return Math.min(1, binomialCdf(x, n, p) + binomialUpperTail(first, n, p));
   }
-  for (let i = 0; i <= Math.floor(mean) && binomialLogPmf(i, n, p) <= observed; i++) y++;
-  return Math.min(1, binomialCdf(y - 1, n, p) + binomialUpperTail(x, n, p));
+  // The pmf does not decrease on [0, ⌊mean⌋], so the qualifying outcomes form a prefix [0, end).
+  const end = firstIndex(0, Math.floor(mean) + 1, (i) => !atMost(i));
+  return Math.min(1, binomialCdf(end - 1, n, p) + binomialUpperTail(x, n, p));
+}
+
+/** Smallest i in [from, to) with test(i) true, for a test that is false then true; `to` when never true. */
+function firstIndex(from: number, to: number, test: (i: number) => boolean): number {
+  let low = from;
+  let high = to;
+  while (low < high) {
+    const middle = Math.floor((low + high) / 2);
+    if (test(middle)) high = middle;
+    else low = middle + 1;
+  }
+  return low;
 }

@@ -17,6 +17,15 @@ describe('binomialTest', () => {
     expect(Math.abs(binomialTest(3, 15, 0.1).pValueGreater - 0.18406106910639114)).toBeLessThan(1e-12);
   });
 
+  it('adds the lower tail when the observation is above the mean (R rule, by hand)', () => {
+    // n = 10, p = 0.3, x = 6: of the outcomes below the mean only X = 0 (0.7^10 = 0.0282) is no more likely
+    // than X = 6 (0.0368), so the p-value is P(X = 0) + P(X ≥ 6).
+    const choose = [1, 10, 45, 120, 210, 252, 210, 120, 45, 10, 1];
+    const pmf = (k: number): number => (choose[k] as number) * 0.3 ** k * 0.7 ** (10 - k);
+    const expected = pmf(0) + pmf(6) + pmf(7) + pmf(8) + pmf(9) + pmf(10);
+    expect(binomialTest(6, 10, 0.3).pValueTwoSided).toBeCloseTo(expected, 14);
+  });
+
   it('is 1 two-sided at the mean and works at n = 100,000', () => {
     expect(binomialTest(50_000, 100_000).pValueTwoSided).toBe(1);
     const { pValueLess, pValueGreater } = binomialTest(49_000, 100_000);

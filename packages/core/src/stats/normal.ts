@@ -1,12 +1,13 @@
+import { StatsArgumentError } from '../errors.js';
 import { regularizedGammaP, regularizedGammaQ } from './special-functions.js';
-import { assertFinite, assertOpenUnit } from './validate.js';
+import { assertOpenUnit } from './validate.js';
 
 /**
  * Standard normal cumulative distribution function Φ(x), accurate to ~1e-15 relative, also far in the tails
  * (Φ(x) = ½·Q(½, x²/2) for x < 0, through the regularized incomplete gamma function).
  */
 export function normalCdf(x: number): number {
-  if (Number.isNaN(x)) assertFinite(x, 'x');
+  if (Number.isNaN(x)) throw new StatsArgumentError('x must be a number, got NaN');
   const half = (x * x) / 2;
   return x < 0 ? 0.5 * regularizedGammaQ(0.5, half) : 0.5 + 0.5 * regularizedGammaP(0.5, half);
 }

@@ -1,0 +1,58 @@
+import { AgentCicdError, type SourceLocation } from '@agent-cicd/core';
+
+/** Stable error codes raised by `@agent-cicd/deploy-gates`. */
+export const DeployErrorCode = {
+  invalidInput: 'AGENT_CICD_DEPLOY_INVALID_INPUT',
+  commandFailed: 'AGENT_CICD_COMMAND_FAILED',
+  commandTimeout: 'AGENT_CICD_COMMAND_TIMEOUT',
+  commandNotFound: 'AGENT_CICD_COMMAND_NOT_FOUND',
+  unexpectedOutput: 'AGENT_CICD_COMMAND_OUTPUT_INVALID',
+  rolloutFailed: 'AGENT_CICD_ROLLOUT_FAILED',
+  releaseNotFound: 'AGENT_CICD_RELEASE_NOT_FOUND',
+  releaseHistoryInvalid: 'AGENT_CICD_RELEASE_HISTORY_INVALID',
+} as const;
+
+/** A name, namespace, label or image reference that would be unsafe or invalid to pass on. */
+export class InvalidInputError extends AgentCicdError {
+  constructor(message: string, options: { cause?: unknown; location?: SourceLocation } = {}) {
+    super(DeployErrorCode.invalidInput, message, options);
+    this.name = 'InvalidInputError';
+  }
+}
+
+/** A `kubectl`/`docker` invocation that failed, timed out or could not start; carries its stderr. */
+export class CommandError extends AgentCicdError {
+  readonly argv: readonly string[];
+  readonly exitCode: number | undefined;
+  readonly stderr: string;
+  readonly timedOut: boolean;
+
+  constructor(
+    code: string,
+    message: string,
+    details: { argv: readonly string[]; exitCode?: number; stderr?: string; timedOut?: boolean; cause?: unknown },
+  ) {
+    super(code, message, details.cause === undefined ? {} : { cause: details.cause });
+    this.name = 'CommandError';
+    this.argv = details.argv;
+    this.exitCode = details.exitCode;
+    this.stderr = details.stderr ?? '';
+    this.timedOut = details.timedOut ?? false;
+  }
+}
+
+/** A rollout step failed; `rolledBack` says whether the rollback ran and was verified. */
+export class RolloutError extends AgentCicdError {
+  constructor(message: string, options: { cause?: unknown } = {}) {
+    super(DeployErrorCode.rolloutFailed, message, options);
+    this.name = 'RolloutError';
+  }
+}
+
+/** The release history has no release with the requested id, or no previous release. */
+export class ReleaseNotFoundError extends AgentCicdError {
+  constructor(message: string) {
+    super(DeployErrorCode.releaseNotFound, message);
+    this.name = 'ReleaseNotFoundError';
+  }
+}
