@@ -43,10 +43,27 @@ export {
   STATS_INVALID_ARGUMENT,
   StatsArgumentError,
 } from './errors.js';
+export type { ToolExpectations } from './eval/check-tools.js';
+export { checkTools } from './eval/check-tools.js';
+export type {
+  AssertionOutcome,
+  CaseAssertion,
+  CaseEvaluation,
+  CaseExpectations,
+  EvaluateCaseOptions,
+} from './eval/evaluate-case.js';
+export { evaluateCase } from './eval/evaluate-case.js';
 export type { ArgumentMatchMode } from './eval/match-arguments.js';
 export { matchArguments } from './eval/match-arguments.js';
 export type { TextPattern } from './eval/match-text.js';
 export { parseTextPattern } from './eval/match-text.js';
+export type { CreateJudgeOptions, Judge, JudgeOutcome, JudgeRequest, JudgeRubric } from './judge/create-judge.js';
+export { createJudge } from './judge/create-judge.js';
+export { defaultJudgeRubric } from './judge/default-rubric.js';
+export type { JudgeMaterial } from './judge/format-judge-material.js';
+export { escapeForJudge, formatJudgeMaterial } from './judge/format-judge-material.js';
+export type { JudgeVerdict } from './judge/judge-verdict.js';
+export { JudgeVerdictSchema, judgeVerdictJsonSchema } from './judge/judge-verdict.js';
 export type { AnthropicClientOptions, AnthropicLike } from './llm/anthropic-client.js';
 export { createAnthropicClient } from './llm/anthropic-client.js';
 export type { AdapterOptions } from './llm/call-policy.js';
@@ -98,13 +115,25 @@ export { createFaultInjector, FaultsFileSchema, loadFaults } from './mock-server
 export type { MockServerRequest } from './mock-server/request-log.js';
 export type { MockServer, MockServerClock, MockServerOptions } from './mock-server/start-mock-server.js';
 export { startMockServer } from './mock-server/start-mock-server.js';
+export type { RunBudget } from './run/budget-llm.js';
+export { BudgetExceededError } from './run/budget-llm.js';
 export type { BuildCaseResultOptions } from './run/build-case-result.js';
 export { buildCaseResult } from './run/build-case-result.js';
 export type { BuildRunReportOptions, RunStatus } from './run/build-run-report.js';
 export { buildRunReport } from './run/build-run-report.js';
 export { mergeRunReports } from './run/merge-run-reports.js';
+export { retryingLlm } from './run/retrying-llm.js';
+export type { RunCaseOptions, RunnableCase } from './run/run-case.js';
+export { runCase } from './run/run-case.js';
+export type { RunContext, SuiteRef } from './run/run-context.js';
+export type { JournalEntry, JournalHeader, RunJournal } from './run/run-journal.js';
+export { openRunJournal } from './run/run-journal.js';
+export type { RunProgress, RunSuiteOptions, SuiteToRun } from './run/run-suite.js';
+export { runSuite } from './run/run-suite.js';
 export type { SuiteAccumulator, SummarizeSuiteOptions } from './run/summarize-suite.js';
 export { createSuiteAccumulator, summarizeSuite } from './run/summarize-suite.js';
+export type { LlmUsageTotals } from './run/track-llm-usage.js';
+export { trackLlmUsage } from './run/track-llm-usage.js';
 export type { LoadedSuite } from './schema/load-suite.js';
 export { loadSuiteFile, parseSuiteText } from './schema/load-suite.js';
 export type {
@@ -161,6 +190,19 @@ export { sprt } from './stats/sprt.js';
 export type { BinomialCount } from './stats/validate.js';
 export type { Interval } from './stats/wilson-interval.js';
 export { wilsonInterval } from './stats/wilson-interval.js';
+export type { PromptTargetOptions } from './targets/create-prompt-target.js';
+export { createPromptTarget } from './targets/create-prompt-target.js';
+export type { ModuleTargetOptions } from './targets/load-module-target.js';
+export { createModuleTarget, loadModuleTarget } from './targets/load-module-target.js';
+export { normalizeTargetOutput } from './targets/normalize-target-output.js';
+export type {
+  AgentFunction,
+  ModelSettings,
+  Target,
+  TargetContext,
+  TargetInput,
+  TargetOutput,
+} from './targets/target.js';
 export type { CompiledSchema } from './tools/compile-json-schema.js';
 export { compileJsonSchema } from './tools/compile-json-schema.js';
 export type { MockToolFixture, MockToolFunction } from './tools/create-mock-tools.js';

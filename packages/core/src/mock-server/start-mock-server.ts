@@ -94,6 +94,10 @@ function readBody(req: IncomingMessage): Promise<string> {
       resolve(chunks.length === 1 ? (chunks[0] as Buffer).toString('utf8') : Buffer.concat(chunks).toString('utf8')),
     );
     req.on('error', reject);
+    // A client that gives up mid-body never sends 'end'; without this the handler would wait forever.
+    req.on('close', () => {
+      if (!req.complete) reject(new HttpError(499, 'client closed the request'));
+    });
   });
 }
 

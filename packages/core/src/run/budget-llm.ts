@@ -1,0 +1,51 @@
+import { AgentCicdError } from '../errors.js';
+import type { LlmClient } from '../llm/types.js';
+
+export interface RunBudget {
+  /** Stop once the run has spent this many USD (priced responses only). */
+  maxCostUsd?: number;
+  /** Stop once this many model calls were made. */
+  maxCalls?: number;
+}
+
+/** The reason a run was stopped by its budget (the abort reason of the run's signal). */
+export class BudgetExceededError extends AgentCicdError {
+  constructor(message: string) {
+    super('AGENT_CICD_BUDGET_EXCEEDED', message);
+    this.name = 'BudgetExceededError';
+  }
+}
+
+/**
+ * Counts the run's model calls and cost; when the budget is spent it calls `stop` (which aborts the run) and
+ * refuses further calls, so in-flight cases end without a result and can be resumed.
+ */
+export function budgetLlm(inner: LlmClient, budget: RunBudget, stop: (reason: BudgetExceededError) => void): LlmClient {
+  let calls = 0;
+  let costUsd = 0;
+  const exceeded = (): BudgetExceededError | undefined => {
+    if (budget.maxCalls !== undefined && calls >= budget.maxCalls) {
+      return new BudgetExceededError(`the run reached its budget of ${budget.maxCalls} model calls`);
+    }
+    if (budget.maxCostUsd !== undefined && costUsd >= budget.maxCostUsd) {
+      return new BudgetExceededError(
+        `the run reached its budget of $${budget.maxCostUsd} (spent $${costUsd.toFixed(4)})`,
+      );
+    }
+    return undefined;
+  };
+  return {
+    provider: inner.provider,
+    async complete(request) {
+      const before = exceeded();
+      if (before) {
+        stop(before);
+        throw before;
+      }
+      calls++;
+      const response = await inner.complete(request);
+      costUsd += response.costUsd ?? 0;
+      return response;
+    },
+  };
+}

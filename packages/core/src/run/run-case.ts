@@ -1,0 +1,157 @@
+import { AgentCicdError } from '../errors.js';
+import { type CaseExpectations, evaluateCase } from '../eval/evaluate-case.js';
+import type { ChatMessage } from '../llm/types.js';
+import type { CaseResult, TrialResult, Violation } from '../schema/report.js';
+import { normalizeTargetOutput } from '../targets/normalize-target-output.js';
+import type { Target, TargetInput } from '../targets/target.js';
+import { buildCaseResult } from './build-case-result.js';
+import type { RunContext, SuiteRef } from './run-context.js';
+import { trackLlmUsage } from './track-llm-usage.js';
+
+/** The fields of a case that `runCase` reads (a `PromptTestCase` has them all). */
+export interface RunnableCase extends CaseExpectations {
+  id: string;
+  name?: string;
+  messages?: Array<{ role: 'user' | 'assistant'; content: string }>;
+  vars?: Record<string, unknown>;
+  trials?: number;
+  tags?: string[];
+  systemPromptVersion?: string;
+}
+
+export interface RunCaseOptions {
+  testCase: RunnableCase;
+  suite: SuiteRef;
+  /** The suite file (resolves a module target's path). */
+  file?: string;
+  context: RunContext;
+  /** @default the case's `trials`, else 1 */
+  trials?: number;
+  /** Aborting stops the case: it rejects with the abort reason and is not a result. */
+  signal?: AbortSignal;
+  /** Overrides the suite's target. */
+  target?: Target;
+}
+
+/**
+ * Runs every trial of one case (one after the other) against its target and checks each with
+ * `evaluateCase`. A failing model call or target makes that trial an `error`, with a readable violation;
+ * only an abort rejects.
+ */
+export async function runCase(options: RunCaseOptions): Promise<CaseResult> {
+  const { testCase, context } = options;
+  const target = options.target ?? (await context.resolveTarget(options.suite, options.file));
+  const count = options.trials ?? testCase.trials ?? 1;
+  const trials: TrialResult[] = [];
+  for (let trial = 0; trial < count; trial++) {
+    trials.push(await runTrial(options, target, trial));
+  }
+  return buildCaseResult({
+    caseId: testCase.id,
+    ...(testCase.name === undefined ? {} : { name: testCase.name }),
+    tags: testCase.tags ?? [],
+    trials,
+  });
+}
+
+async function runTrial(options: RunCaseOptions, target: Target, trial: number): Promise<TrialResult> {
+  const { testCase, context } = options;
+  const signal = options.signal ?? new AbortController().signal;
+  signal.throwIfAborted();
+  const clock = context.clock ?? performance.now.bind(performance);
+  const tools = context.tools.createToolBox({ signal });
+  const { llm, usage } = trackLlmUsage(context.llm);
+  const promptVersion = target.promptVersion ?? testCase.systemPromptVersion;
+  const metadata: Record<string, string> = {
+    caseId: testCase.id,
+    trial: String(trial),
+    suite: options.suite.name,
+    ...(promptVersion === undefined ? {} : { promptVersion }),
+  };
+  const input: TargetInput = {
+    caseId: testCase.id,
+    trial,
+    userInput: testCase.userInput ?? '',
+    messages: conversation(testCase),
+    vars: testCase.vars ?? {},
+  };
+  const started = clock();
+  let result: ReturnType<typeof normalizeTargetOutput>;
+  try {
+    const output = await target.run(input, {
+      llm,
+      tools,
+      signal,
+      tier: context.tier,
+      settings: context.settings,
+      metadata,
+    });
+    result = normalizeTargetOutput(output);
+  } catch (error) {
+    if (signal.aborted) throw signal.reason;
+    return {
+      trial,
+      status: 'error',
+      toolsCalled: tools.calls.map((call) => ({ name: call.name, arguments: call.arguments })),
+      response: '',
+      tokens: { input: usage.input, output: usage.output },
+      latencyMs: clock() - started,
+      ...(usage.priced ? { costUsd: usage.costUsd } : {}),
+      violations: [describeRunError(error)],
+    };
+  }
+  const latencyMs = result.latencyMs ?? clock() - started;
+  // A module target may not report what it did; what went through ctx.llm and ctx.tools is known.
+  if (result.toolCalls.length === 0 && tools.calls.length > 0) {
+    result.toolCalls = tools.calls.map((call) => ({ name: call.name, arguments: call.arguments }));
+  }
+  if (result.tokens.input === 0 && result.tokens.output === 0)
+    result.tokens = { input: usage.input, output: usage.output };
+  const recorded = new Set(result.violations.map((v) => v.message));
+  for (const call of tools.calls) {
+    if (call.violation && !recorded.has(call.violation.message)) result.violations.push(call.violation);
+  }
+  const evaluation = await evaluateCase({
+    testCase,
+    result: { ...result, latencyMs },
+    ...(context.judge === undefined ? {} : { judge: context.judge }),
+    ...(context.skipJudge === undefined ? {} : { skipJudge: context.skipJudge }),
+    ...(context.assertions === undefined ? {} : { assertions: context.assertions }),
+    signal,
+    metadata,
+  });
+  if (signal.aborted) throw signal.reason;
+  const agentCost = result.costUsd ?? (usage.priced ? usage.costUsd : undefined);
+  const costUsd =
+    agentCost === undefined && evaluation.judgeCostUsd === undefined
+      ? undefined
+      : (agentCost ?? 0) + (evaluation.judgeCostUsd ?? 0);
+  return {
+    trial,
+    status: evaluation.status,
+    toolsCalled: result.toolCalls,
+    response: result.response,
+    tokens: result.tokens,
+    latencyMs,
+    ...(costUsd === undefined ? {} : { costUsd }),
+    ...(evaluation.score === undefined ? {} : { score: evaluation.score }),
+    violations: evaluation.violations,
+  };
+}
+
+function conversation(testCase: RunnableCase): ChatMessage[] {
+  const messages: ChatMessage[] = (testCase.messages ?? []).map((turn) => ({ role: turn.role, content: turn.content }));
+  if (testCase.userInput !== undefined) messages.push({ role: 'user', content: testCase.userInput });
+  return messages;
+}
+
+function describeRunError(error: unknown): Violation {
+  if (error instanceof AgentCicdError && error.code === 'AGENT_CICD_TARGET_INVALID') {
+    return { check: 'target_error', message: error.message, severity: 'error' };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  const isLlm = error instanceof Error && ('kind' in error || error.name.includes('Llm'));
+  return isLlm
+    ? { check: 'llm_error', message: `the model call failed: ${message}`, severity: 'error' }
+    : { check: 'target_error', message: `the target threw: ${message}`, severity: 'error' };
+}

@@ -1,0 +1,31 @@
+import type { CaseAssertion, CaseExpectations } from '../eval/evaluate-case.js';
+import type { Judge } from '../judge/create-judge.js';
+import type { LlmClient } from '../llm/types.js';
+import type { ModelSettings, Target } from '../targets/target.js';
+import type { ToolRegistry } from '../tools/tool-registry.js';
+
+/** Where a suite's cases come from and what they run against. */
+export interface SuiteRef {
+  name: string;
+  /** A prompt of the manifest (prompt target). */
+  prompt?: { name: string; version: string };
+  /** The user's agent module, relative to the suite file (module target). */
+  target?: { module: string; export?: string };
+}
+
+/** Everything a run needs, chosen by the tier: model client, tools, judge, targets. */
+export interface RunContext {
+  cwd: string;
+  tier: string;
+  llm: LlmClient;
+  tools: ToolRegistry;
+  /** Grades `expectedBehavior`; absent means such cases are errors unless `skipJudge`. */
+  judge?: Judge;
+  skipJudge?: boolean;
+  settings: ModelSettings;
+  assertions?: Array<CaseAssertion<CaseExpectations>>;
+  /** The target a suite runs against (cached per suite). `file` is the suite file, for relative paths. */
+  resolveTarget(suite: SuiteRef, file?: string): Promise<Target>;
+  /** @default performance.now */
+  clock?: () => number;
+}

@@ -1,0 +1,192 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import pLimit from 'p-limit';
+import type { CaseResult, RunReport } from '../schema/report.js';
+import { type BudgetExceededError, budgetLlm, type RunBudget } from './budget-llm.js';
+import { buildRunReport } from './build-run-report.js';
+import { type RunnableCase, runCase } from './run-case.js';
+import type { RunContext, SuiteRef } from './run-context.js';
+import { type JournalEntry, openRunJournal, type RunJournal } from './run-journal.js';
+import { createSuiteAccumulator, type SuiteAccumulator, summarizeSuite } from './summarize-suite.js';
+
+/** A suite as loaded (`loadSuiteFile` returns this shape). */
+export interface SuiteToRun {
+  suite: SuiteRef & { cases: RunnableCase[]; threshold?: number };
+  file?: string;
+}
+
+/** Emitted after each finished case. */
+export interface RunProgress {
+  done: number;
+  total: number;
+  passed: number;
+  failed: number;
+  errored: number;
+  suite: string;
+  result: CaseResult;
+}
+
+export interface RunSuiteOptions {
+  suites: SuiteToRun[];
+  context: RunContext;
+  /** Trials per case, overriding the cases' own. */
+  trials?: number;
+  /** Cases running at once. @default 4 */
+  concurrency?: number;
+  /** JSONL file each finished case is appended to. */
+  resultsFile?: string;
+  /** Continue the run recorded in `resultsFile`: finished cases are kept, the rest run. @default false */
+  resume?: boolean;
+  budget?: RunBudget;
+  /** Aborting stops the run: in-flight cases are dropped and the report is `incomplete`. */
+  signal?: AbortSignal;
+  onProgress?: (progress: RunProgress) => void;
+  /** Keep case results in the report; `false` keeps only totals in memory (they are in `resultsFile`). @default true */
+  keepResults?: boolean;
+  subject?: Record<string, string>;
+  /** @default Date.now */
+  now?: () => number;
+}
+
+interface Job {
+  suite: number;
+  index: number;
+  testCase: RunnableCase;
+}
+
+/**
+ * Runs suites: cases concurrently (up to `concurrency`), each case's trials in turn, every finished case
+ * appended to `resultsFile` and reported through `onProgress`. Stops early on abort (`incomplete`) or when
+ * the budget is spent (`budget_exceeded`); finished cases are never lost and `resume` continues the run.
+ * Cases are listed in suite order whatever order they finished in, so a resumed run's report equals an
+ * uninterrupted one's (timings aside).
+ */
+export async function runSuite(options: RunSuiteOptions): Promise<RunReport> {
+  const now = options.now ?? Date.now;
+  const keepResults = options.keepResults ?? true;
+  const controller = new AbortController();
+  const stopOnParent = (): void => controller.abort(options.signal?.reason);
+  options.signal?.addEventListener('abort', stopOnParent, { once: true });
+  if (options.signal?.aborted) stopOnParent();
+  let budgetReason: BudgetExceededError | undefined;
+  const llm = options.budget
+    ? budgetLlm(options.context.llm, options.budget, (reason) => {
+        budgetReason ??= reason;
+        controller.abort(reason);
+      })
+    : options.context.llm;
+  const context: RunContext = { ...options.context, llm };
+
+  const startedAt = new Date(now());
+  const header = {
+    type: 'run' as const,
+    runId: randomUUID(),
+    startedAt: startedAt.toISOString(),
+    tier: context.tier,
+    ...(options.trials === undefined ? {} : { trials: options.trials }),
+    suites: options.suites.map(({ suite, file }) => ({
+      name: suite.name,
+      ...(file === undefined ? {} : { file }),
+      cases: suite.cases.length,
+    })),
+  };
+  let journal: RunJournal | undefined;
+  if (options.resultsFile) {
+    mkdirSync(dirname(options.resultsFile), { recursive: true });
+    journal = openRunJournal(options.resultsFile, header, { resume: options.resume ?? false });
+  }
+  const effectiveStart = journal ? new Date(journal.header.startedAt) : startedAt;
+
+  const accumulators: SuiteAccumulator[] = options.suites.map(({ suite, file }) =>
+    createSuiteAccumulator({
+      name: suite.name,
+      ...(file === undefined ? {} : { file }),
+      ...(suite.threshold === undefined ? {} : { threshold: suite.threshold }),
+    }),
+  );
+  const kept: Array<Array<CaseResult | undefined>> = options.suites.map(({ suite }) => new Array(suite.cases.length));
+  const finished = new Set<string>();
+  const counts = { passed: 0, failed: 0, errored: 0 };
+  const total = options.suites.reduce((sum, { suite }) => sum + suite.cases.length, 0);
+  const record = (entry: Omit<JournalEntry, 'type'>): void => {
+    finished.add(`${entry.suite}:${entry.index}`);
+    accumulators[entry.suite]?.add(entry.result);
+    if (keepResults) (kept[entry.suite] as Array<CaseResult | undefined>)[entry.index] = entry.result;
+    if (entry.result.status === 'passed') counts.passed++;
+    else if (entry.result.status === 'failed') counts.failed++;
+    else counts.errored++;
+  };
+  for (const entry of journal?.done ?? []) record(entry);
+
+  const jobs: Job[] = options.suites.flatMap(({ suite }, s) =>
+    suite.cases.flatMap((testCase, index) => (finished.has(`${s}:${index}`) ? [] : [{ suite: s, index, testCase }])),
+  );
+  const limit = pLimit(options.concurrency ?? 4);
+  try {
+    await Promise.all(
+      jobs.map((job) =>
+        limit(async () => {
+          if (controller.signal.aborted) return;
+          const { suite, file } = options.suites[job.suite] as SuiteToRun;
+          let result: CaseResult;
+          try {
+            result = await runCase({
+              testCase: job.testCase,
+              suite,
+              ...(file === undefined ? {} : { file }),
+              context,
+              ...(options.trials === undefined ? {} : { trials: options.trials }),
+              signal: controller.signal,
+            });
+          } catch (error) {
+            if (controller.signal.aborted) return;
+            throw error;
+          }
+          // A case that finished while the run was being stopped still counts: it is complete.
+          const entry = { suite: job.suite, index: job.index, result };
+          journal?.append(entry);
+          record(entry);
+          options.onProgress?.({ done: finished.size, total, ...counts, suite: suite.name, result });
+        }),
+      ),
+    );
+  } finally {
+    journal?.close();
+    options.signal?.removeEventListener('abort', stopOnParent);
+  }
+
+  const complete = finished.size === total;
+  const status = complete ? 'complete' : budgetReason ? 'budget_exceeded' : 'incomplete';
+  const reason = controller.signal.reason;
+  return buildRunReport({
+    // With the cases at hand, summarise them in suite order so totals do not depend on finishing order.
+    suites: accumulators.map((accumulator, s) => {
+      if (!keepResults) return accumulator.result();
+      const { suite, file } = options.suites[s] as SuiteToRun;
+      return summarizeSuite(
+        (kept[s] ?? []).filter((r): r is CaseResult => r !== undefined),
+        {
+          name: suite.name,
+          ...(file === undefined ? {} : { file }),
+          ...(suite.threshold === undefined ? {} : { threshold: suite.threshold }),
+        },
+      );
+    }),
+    status,
+    ...(complete
+      ? {}
+      : {
+          statusReason: budgetReason
+            ? budgetReason.message
+            : `stopped after ${finished.size} of ${total} cases: ${reason instanceof Error ? reason.message : String(reason ?? 'aborted')}`,
+        }),
+    startedAt: effectiveStart,
+    durationMs: Math.max(0, now() - startedAt.getTime()),
+    runId: journal?.header.runId ?? header.runId,
+    tier: context.tier,
+    ...(options.subject === undefined ? {} : { subject: options.subject }),
+    latencies: accumulators.flatMap((accumulator) => accumulator.latencies),
+    now,
+  });
+}

@@ -1,0 +1,32 @@
+import type { LlmClient } from '../llm/types.js';
+
+export interface LlmUsageTotals {
+  calls: number;
+  input: number;
+  output: number;
+  costUsd: number;
+  /** Whether any response had a price (else cost is unknown, not 0). */
+  priced: boolean;
+}
+
+/** Wraps a client so the usage of the calls made through it is summed (one wrapper per trial). */
+export function trackLlmUsage(inner: LlmClient): { llm: LlmClient; usage: LlmUsageTotals } {
+  const usage: LlmUsageTotals = { calls: 0, input: 0, output: 0, costUsd: 0, priced: false };
+  return {
+    usage,
+    llm: {
+      provider: inner.provider,
+      async complete(request) {
+        usage.calls++;
+        const response = await inner.complete(request);
+        usage.input += response.usage.inputTokens;
+        usage.output += response.usage.outputTokens;
+        if (response.costUsd !== undefined) {
+          usage.costUsd += response.costUsd;
+          usage.priced = true;
+        }
+        return response;
+      },
+    },
+  };
+}
