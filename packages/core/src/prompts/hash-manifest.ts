@@ -1,0 +1,56 @@
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { isScalar, LineCounter, parseDocument, Scalar } from 'yaml';
+import { AgentCicdError } from '../errors.js';
+import { hashPromptBytes } from './hash-prompt.js';
+import { type LoadedManifest, loadManifest } from './load-manifest.js';
+
+/** A hash `hashManifest` wrote (or would write). */
+export interface HashChange {
+  name: string;
+  version: string;
+  path: string;
+  previous: string | undefined;
+  hash: string;
+}
+
+/**
+ * Recomputes every prompt version's hash and writes the changed ones into the manifest, keeping its comments and
+ * formatting (YAML Document API). The file is replaced atomically (temp file + rename). Returns what changed.
+ */
+export async function hashManifest(file: string, options: { root?: string } = {}): Promise<HashChange[]> {
+  const loaded: LoadedManifest = await loadManifest(file, options);
+  const text = await readFile(file, 'utf8');
+  const doc = parseDocument(text, { lineCounter: new LineCounter() });
+  const changes: HashChange[] = [];
+  for (const [name, entry] of Object.entries(loaded.manifest.prompts)) {
+    for (const [version, spec] of Object.entries(entry.versions)) {
+      let bytes: Buffer;
+      try {
+        bytes = await readFile(resolve(loaded.root, spec.path));
+      } catch (error) {
+        throw new AgentCicdError('AGENT_CICD_FILE_NOT_FOUND', `prompt ${name}@${version}: cannot read ${spec.path}`, {
+          cause: error,
+          location: { file, ...loaded.locate(['prompts', name, 'versions', version, 'path']) },
+        });
+      }
+      const hash = hashPromptBytes(bytes);
+      if (hash === spec.hash) continue;
+      changes.push({ name, version, path: spec.path, previous: spec.hash, hash });
+      const path = ['prompts', name, 'versions', version, 'hash'];
+      const node = doc.getIn(path, true);
+      if (isScalar(node)) node.value = hash;
+      else {
+        const scalar = new Scalar(hash);
+        scalar.type = Scalar.QUOTE_DOUBLE;
+        doc.setIn(path, scalar);
+      }
+    }
+  }
+  if (changes.length > 0) {
+    const temp = `${file}.${process.pid}.tmp`;
+    await writeFile(temp, /\.json$/i.test(file) ? `${JSON.stringify(doc.toJS(), null, 2)}\n` : doc.toString());
+    await rename(temp, file);
+  }
+  return changes;
+}
