@@ -1,9 +1,10 @@
 import { AgentCicdError, formatUserError } from '@agent-cicd/core';
 import { Command, CommanderError } from 'commander';
+import { registerGateCommand } from './commands/gate.js';
 import type { RegisterCommand } from './commands/types.js';
 
 /** One line per subcommand; each lives in `commands/<name>.ts`. */
-const commands: RegisterCommand[] = [];
+const commands: RegisterCommand[] = [registerGateCommand];
 
 /** Stable process exit codes of the `agent-cicd` command. */
 export const ExitCode = {
