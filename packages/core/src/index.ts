@@ -82,6 +82,7 @@ export type {
   LlmRequest,
   LlmResponse,
   LlmUsage,
+  MaxTokensParam,
   ToolCall,
   ToolDefinition,
 } from './llm/types.js';
