@@ -19,6 +19,8 @@ export type {
   CassetteSettings,
   JudgeSettings,
   LlmSettings,
+  MockSettings,
+  ToolSettings,
 } from './config/config-schema.js';
 export {
   CassetteSettingsSchema,
@@ -27,7 +29,9 @@ export {
   defineConfig,
   JudgeSettingsSchema,
   LlmSettingsSchema,
+  MockSettingsSchema,
   ModelPriceSchema,
+  ToolSettingsSchema,
 } from './config/config-schema.js';
 export type { LoadedConfig } from './config/load-config.js';
 export { CONFIG_FILE_NAMES, findConfigFile, loadConfig, readConfigFile } from './config/load-config.js';
@@ -141,6 +145,10 @@ export type { BuildCaseResultOptions } from './run/build-case-result.js';
 export { buildCaseResult } from './run/build-case-result.js';
 export type { BuildRunReportOptions, RunStatus } from './run/build-run-report.js';
 export { buildRunReport } from './run/build-run-report.js';
+export type { CreateLlmClientForTierOptions } from './run/create-llm-client-for-tier.js';
+export { createLlmClientForTier } from './run/create-llm-client-for-tier.js';
+export type { CreateRunContextOptions } from './run/create-run-context.js';
+export { createRunContext } from './run/create-run-context.js';
 export { mergeRunReports } from './run/merge-run-reports.js';
 export { retryingLlm } from './run/retrying-llm.js';
 export type { RunCaseOptions, RunnableCase } from './run/run-case.js';
