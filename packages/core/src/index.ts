@@ -71,6 +71,8 @@ export { JudgeVerdictSchema, judgeVerdictJsonSchema } from './judge/judge-verdic
 export type { AnthropicClientOptions, AnthropicLike } from './llm/anthropic-client.js';
 export { createAnthropicClient } from './llm/anthropic-client.js';
 export type { AdapterOptions } from './llm/call-policy.js';
+export type { CreateLlmClientOptions, ProviderName } from './llm/create-llm-client.js';
+export { createLlmClient, inferProvider } from './llm/create-llm-client.js';
 export type { OpenAiClientOptions, OpenAiLike } from './llm/openai-client.js';
 export { createOpenAiClient } from './llm/openai-client.js';
 export type { ModelPrice, PriceTable } from './llm/prices.js';
