@@ -2,6 +2,15 @@ export type { AgentResult, AgentResultInput, AgentStep } from './agent/agent-res
 export { AgentResultSchema, AgentStepSchema } from './agent/agent-result.js';
 export type { RunAgentLoopOptions } from './agent/run-agent-loop.js';
 export { runAgentLoop } from './agent/run-agent-loop.js';
+export { canonicalJson, sortKeysDeep } from './cassette/canonical-json.js';
+export type { CassetteEntry, CassetteFile } from './cassette/cassette-file.js';
+export { CassetteFileSchema, formatCassetteFile, readCassetteFile } from './cassette/cassette-file.js';
+export type { CanonicalRequest } from './cassette/cassette-key.js';
+export { canonicalRequest, cassetteKey } from './cassette/cassette-key.js';
+export type { CassetteClient, CassetteClientOptions, CassetteMode } from './cassette/create-cassette-client.js';
+export { createCassetteClient, resolveCassetteMode } from './cassette/create-cassette-client.js';
+export type { RedactOptions } from './cassette/redact-secrets.js';
+export { createRedactor, REDACTED } from './cassette/redact-secrets.js';
 export type { AgentDeploymentConfig, TierOverrides } from './config/agent-deployment-config.js';
 export { AgentDeploymentConfigSchema, DEFAULT_TIERS, TierOverridesSchema } from './config/agent-deployment-config.js';
 export type {
@@ -73,6 +82,7 @@ export type {
   LlmRequest,
   LlmResponse,
   LlmUsage,
+  MaxTokensParam,
   ToolCall,
   ToolDefinition,
 } from './llm/types.js';
@@ -83,7 +93,6 @@ export { countTokens } from './mock/count-tokens.js';
 export type { MockLlm, MockLlmOptions, Sleep } from './mock/create-mock-llm.js';
 export { createMockLlm } from './mock/create-mock-llm.js';
 export { loadMockScript, parseMockScript } from './mock/load-mock-script.js';
-export { MockLlmError } from './mock/mock-llm-error.js';
 export type {
   MockErrorKind,
   MockErrorSpec,
@@ -96,6 +105,17 @@ export type {
 export { MockRuleSchema, MockScriptSchema } from './mock/mock-script-schema.js';
 export type { Prng } from './mock/prng.js';
 export { createPrng, deriveSeed } from './mock/prng.js';
+export type {
+  FaultRule,
+  FaultRuleInput,
+  FaultsFile,
+  FaultsFileInput,
+  FaultType,
+} from './mock-server/faults.js';
+export { createFaultInjector, FaultsFileSchema, loadFaults } from './mock-server/faults.js';
+export type { MockServerRequest } from './mock-server/request-log.js';
+export type { MockServer, MockServerClock, MockServerOptions } from './mock-server/start-mock-server.js';
+export { startMockServer } from './mock-server/start-mock-server.js';
 export type { HashChange } from './prompts/hash-manifest.js';
 export { hashManifest } from './prompts/hash-manifest.js';
 export { hashPromptBytes } from './prompts/hash-prompt.js';

@@ -1,3 +1,5 @@
+export type { GateAnalysisTemplateOptions } from './argo/gate-analysis-template.js';
+export { createGateAnalysisTemplate, gateAnalysisArgs, gateCanarySteps } from './argo/gate-analysis-template.js';
 export type { AnalyzeCanaryOptions, CanaryAnalysis } from './canary-analysis/analyze-canary.js';
 export { analyzeCanary } from './canary-analysis/analyze-canary.js';
 export type { CanaryLook, CanaryMetrics } from './canary-analysis/canary-metrics.js';
@@ -33,6 +35,8 @@ export { GateErrorCode } from './gate-errors.js';
 export type { Kubectl, KubectlOptions, KubeManifest, PatchType } from './kubectl/create-kubectl.js';
 export { createKubectl, durationToMs } from './kubectl/create-kubectl.js';
 export type { DeploymentState, ServiceObject } from './kubectl/kube-objects.js';
+export type { DeployMetrics, DeployOutcome, DeployStrategy } from './metrics/create-deploy-metrics.js';
+export { createDeployMetrics } from './metrics/create-deploy-metrics.js';
 export type {
   CanaryPolicy,
   DriftPolicy,
@@ -42,10 +46,53 @@ export type {
 } from './policy/gate-policy-schema.js';
 export { defaultPolicy, GatePolicySchema } from './policy/gate-policy-schema.js';
 export { loadPolicy, parsePolicyText } from './policy/load-policy.js';
+export type { ApplyReleaseOptions, ApplyReleaseResult } from './release/apply-release.js';
+export { applyRelease, releaseConfigMap, releaseConfigMapName } from './release/apply-release.js';
+export type { ReleaseBundle, ReleaseBundleInput } from './release/release-bundle.js';
+export {
+  createReleaseBundle,
+  ReleaseBundleSchema,
+  ReleaseModelSchema,
+  ReleaseToolSchema,
+  releaseContentHash,
+} from './release/release-bundle.js';
+export type { ReleaseEvent, ReleaseHistory } from './release/release-history.js';
+export {
+  emptyReleaseHistory,
+  findRollbackTarget,
+  maxReleasesKept,
+  ReleaseEventSchema,
+  ReleaseHistorySchema,
+  recordRelease,
+} from './release/release-history.js';
+export type { ReleaseStore } from './release/release-store.js';
+export { createConfigMapReleaseStore, createFileReleaseStore, historyKey } from './release/release-store.js';
+export type { RollbackReleaseOptions, RollbackReleaseResult } from './release/rollback-release.js';
+export { rollbackRelease } from './release/rollback-release.js';
+export type { DeployCanaryOptions, DeployCanaryResult } from './rollout/deploy-canary.js';
+export { canaryName, deployCanary } from './rollout/deploy-canary.js';
 export type { DeploymentManifestOptions } from './rollout/manifests.js';
 export { deploymentManifest, releaseAnnotation, serviceManifest } from './rollout/manifests.js';
 export type { BlueGreenOptions, BlueGreenResult, BlueGreenStep } from './rollout/run-blue-green.js';
 export { runBlueGreen } from './rollout/run-blue-green.js';
+export type {
+  CanaryResult,
+  CanaryStep,
+  CanaryStepRecord,
+  RunCanaryOptions,
+  StepAnalysis,
+} from './rollout/run-canary.js';
+export { runCanary } from './rollout/run-canary.js';
+export type { GatewayApiRouterOptions } from './routers/gateway-api-router.js';
+export { createGatewayApiRouter, httpRouteManifest, httpRouteResource } from './routers/gateway-api-router.js';
+export type { NginxCanaryRouterOptions } from './routers/nginx-canary-router.js';
+export {
+  createNginxCanaryRouter,
+  nginxCanaryAnnotation,
+  nginxCanaryIngress,
+  nginxCanaryWeightAnnotation,
+} from './routers/nginx-canary-router.js';
+export type { TrafficRouter } from './routers/traffic-router.js';
 export type { ImageReference } from './validate/image-reference.js';
 export { assertImageReference, digestReference, parseImageReference } from './validate/image-reference.js';
 export {
