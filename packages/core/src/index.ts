@@ -19,6 +19,8 @@ export type {
   CassetteSettings,
   JudgeSettings,
   LlmSettings,
+  MockSettings,
+  ToolSettings,
 } from './config/config-schema.js';
 export {
   CassetteSettingsSchema,
@@ -27,7 +29,9 @@ export {
   defineConfig,
   JudgeSettingsSchema,
   LlmSettingsSchema,
+  MockSettingsSchema,
   ModelPriceSchema,
+  ToolSettingsSchema,
 } from './config/config-schema.js';
 export type { LoadedConfig } from './config/load-config.js';
 export { CONFIG_FILE_NAMES, findConfigFile, loadConfig, readConfigFile } from './config/load-config.js';
@@ -67,6 +71,8 @@ export { JudgeVerdictSchema, judgeVerdictJsonSchema } from './judge/judge-verdic
 export type { AnthropicClientOptions, AnthropicLike } from './llm/anthropic-client.js';
 export { createAnthropicClient } from './llm/anthropic-client.js';
 export type { AdapterOptions } from './llm/call-policy.js';
+export type { CreateLlmClientOptions, ProviderName } from './llm/create-llm-client.js';
+export { createLlmClient, inferProvider } from './llm/create-llm-client.js';
 export type { OpenAiClientOptions, OpenAiLike } from './llm/openai-client.js';
 export { createOpenAiClient } from './llm/openai-client.js';
 export type { ModelPrice, PriceTable } from './llm/prices.js';
@@ -139,6 +145,10 @@ export type { BuildCaseResultOptions } from './run/build-case-result.js';
 export { buildCaseResult } from './run/build-case-result.js';
 export type { BuildRunReportOptions, RunStatus } from './run/build-run-report.js';
 export { buildRunReport } from './run/build-run-report.js';
+export type { CreateLlmClientForTierOptions } from './run/create-llm-client-for-tier.js';
+export { createLlmClientForTier } from './run/create-llm-client-for-tier.js';
+export type { CreateRunContextOptions } from './run/create-run-context.js';
+export { createRunContext } from './run/create-run-context.js';
 export { mergeRunReports } from './run/merge-run-reports.js';
 export { retryingLlm } from './run/retrying-llm.js';
 export type { RunCaseOptions, RunnableCase } from './run/run-case.js';
