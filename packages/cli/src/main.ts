@@ -1,12 +1,18 @@
 import { AgentCicdError, formatUserError } from '@agent-cicd/core';
 import { Command, CommanderError } from 'commander';
 import { registerGateCommand } from './commands/gate.js';
+import { registerMockServerCommand } from './commands/mock-server.js';
 import { registerReportCommand } from './commands/report.js';
 import { registerRunCommand } from './commands/run.js';
 import type { RegisterCommand } from './commands/types.js';
 
 /** One line per subcommand; each lives in `commands/<name>.ts`. */
-const commands: RegisterCommand[] = [registerRunCommand, registerGateCommand, registerReportCommand];
+const commands: RegisterCommand[] = [
+  registerRunCommand,
+  registerGateCommand,
+  registerReportCommand,
+  registerMockServerCommand,
+];
 
 /** Stable process exit codes of the `agent-cicd` command. */
 export const ExitCode = {
