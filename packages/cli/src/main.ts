@@ -1,11 +1,18 @@
 import { AgentCicdError, formatUserError } from '@agent-cicd/core';
 import { Command, CommanderError } from 'commander';
+import { registerDeployCommand } from './commands/deploy.js';
 import { registerGateCommand } from './commands/gate.js';
 import { registerReportCommand } from './commands/report.js';
+import { registerRollbackCommand } from './commands/rollback.js';
 import type { RegisterCommand } from './commands/types.js';
 
 /** One line per subcommand; each lives in `commands/<name>.ts`. */
-const commands: RegisterCommand[] = [registerGateCommand, registerReportCommand];
+const commands: RegisterCommand[] = [
+  registerGateCommand,
+  registerReportCommand,
+  registerDeployCommand,
+  registerRollbackCommand,
+];
 
 /** Stable process exit codes of the `agent-cicd` command. */
 export const ExitCode = {
