@@ -4,10 +4,12 @@ import { registerDeployCommand } from './commands/deploy.js';
 import { registerGateCommand } from './commands/gate.js';
 import { registerReportCommand } from './commands/report.js';
 import { registerRollbackCommand } from './commands/rollback.js';
+import { registerRunCommand } from './commands/run.js';
 import type { RegisterCommand } from './commands/types.js';
 
 /** One line per subcommand; each lives in `commands/<name>.ts`. */
 const commands: RegisterCommand[] = [
+  registerRunCommand,
   registerGateCommand,
   registerReportCommand,
   registerDeployCommand,
