@@ -2,6 +2,7 @@ import { AgentCicdError, formatUserError } from '@agent-cicd/core';
 import { Command, CommanderError } from 'commander';
 import { registerDeployCommand } from './commands/deploy.js';
 import { registerGateCommand } from './commands/gate.js';
+import { registerMockServerCommand } from './commands/mock-server.js';
 import { registerReportCommand } from './commands/report.js';
 import { registerRollbackCommand } from './commands/rollback.js';
 import { registerRunCommand } from './commands/run.js';
@@ -14,6 +15,7 @@ const commands: RegisterCommand[] = [
   registerReportCommand,
   registerDeployCommand,
   registerRollbackCommand,
+  registerMockServerCommand,
 ];
 
 /** Stable process exit codes of the `agent-cicd` command. */
