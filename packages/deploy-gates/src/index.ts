@@ -14,6 +14,8 @@ export type { DecideOptions, GateLook, GateSample } from './decision/decide.js';
 export { decide, decideSamples, gateSample, lookAlpha } from './decision/decide.js';
 export type { Decision, Evidence, GateAction, Verdict } from './decision/decision.js';
 export { actionRank, DecisionSchema, EvidenceSchema, GateActionSchema } from './decision/decision.js';
+export type { Spending } from './decision/group-sequential.js';
+export { alphaSpent, groupSequentialBoundaries, nominalAlpha } from './decision/group-sequential.js';
 export { loadRunReport, parseRunReportText } from './decision/load-run-report.js';
 export { renderDecisionMarkdown, renderDecisionText } from './decision/render-decision.js';
 export type { BuildOptions, BuildxOptions, Docker, DockerOptions, ImageInfo } from './docker/create-docker.js';
@@ -28,7 +30,7 @@ export type {
 export { createCommandRunner } from './exec/command-runner.js';
 export type { ExecFn, ExecOptions, ExecResult } from './exec/exec.js';
 export { execaExec } from './exec/exec.js';
-export { shellQuote, shellQuoteArg } from './exec/shell-quote.js';
+export { formatCommand, shellQuote, shellQuoteArg } from './exec/shell-quote.js';
 export { GateErrorCode } from './gate-errors.js';
 export type { Kubectl, KubectlOptions, KubeManifest, PatchType } from './kubectl/create-kubectl.js';
 export { createKubectl, durationToMs } from './kubectl/create-kubectl.js';
