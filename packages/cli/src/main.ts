@@ -1,9 +1,12 @@
 import { AgentCicdError, formatUserError } from '@agent-cicd/core';
 import { Command, CommanderError } from 'commander';
+import { registerConfigCommand } from './commands/config.js';
+import { registerLintCommand } from './commands/lint.js';
+import { registerManifestCommand } from './commands/manifest.js';
 import type { RegisterCommand } from './commands/types.js';
 
 /** One line per subcommand; each lives in `commands/<name>.ts`. */
-const commands: RegisterCommand[] = [];
+const commands: RegisterCommand[] = [registerLintCommand, registerManifestCommand, registerConfigCommand];
 
 /** Stable process exit codes of the `agent-cicd` command. */
 export const ExitCode = {

@@ -1,6 +1,6 @@
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { isScalar, LineCounter, parseDocument, Scalar } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument, Scalar } from 'yaml';
 import { AgentCicdError } from '../errors.js';
 import { hashPromptBytes } from './hash-prompt.js';
 import { type LoadedManifest, loadManifest } from './load-manifest.js';
@@ -18,7 +18,10 @@ export interface HashChange {
  * Recomputes every prompt version's hash and writes the changed ones into the manifest, keeping its comments and
  * formatting (YAML Document API). The file is replaced atomically (temp file + rename). Returns what changed.
  */
-export async function hashManifest(file: string, options: { root?: string } = {}): Promise<HashChange[]> {
+export async function hashManifest(
+  file: string,
+  options: { root?: string | undefined; name?: string | undefined } = {},
+): Promise<HashChange[]> {
   const loaded: LoadedManifest = await loadManifest(file, options);
   const text = await readFile(file, 'utf8');
   const doc = parseDocument(text, { lineCounter: new LineCounter() });
@@ -31,25 +34,28 @@ export async function hashManifest(file: string, options: { root?: string } = {}
       } catch (error) {
         throw new AgentCicdError('AGENT_CICD_FILE_NOT_FOUND', `prompt ${name}@${version}: cannot read ${spec.path}`, {
           cause: error,
-          location: { file, ...loaded.locate(['prompts', name, 'versions', version, 'path']) },
+          location: { file: loaded.file, ...loaded.locate(['prompts', name, 'versions', version, 'path']) },
         });
       }
       const hash = hashPromptBytes(bytes);
       if (hash === spec.hash) continue;
       changes.push({ name, version, path: spec.path, previous: spec.hash, hash });
-      const path = ['prompts', name, 'versions', version, 'hash'];
-      const node = doc.getIn(path, true);
+      const versionNode = doc.getIn(['prompts', name, 'versions', version], true);
+      const node = isMap(versionNode) ? versionNode.get('hash', true) : undefined;
       if (isScalar(node)) node.value = hash;
-      else {
+      else if (isMap(versionNode)) {
+        // A new hash goes right after `path`, where a reader looks for it.
         const scalar = new Scalar(hash);
         scalar.type = Scalar.QUOTE_DOUBLE;
-        doc.setIn(path, scalar);
+        const pair = doc.createPair('hash', scalar);
+        const after = versionNode.items.findIndex((item) => isScalar(item.key) && item.key.value === 'path');
+        versionNode.items.splice(after + 1, 0, pair);
       }
     }
   }
   if (changes.length > 0) {
     const temp = `${file}.${process.pid}.tmp`;
-    await writeFile(temp, /\.json$/i.test(file) ? `${JSON.stringify(doc.toJS(), null, 2)}\n` : doc.toString());
+    await writeFile(temp, /\.json$/i.test(file) ? `${JSON.stringify(doc.toJS(), null, 2)}\n` : doc.toString({ flowCollectionPadding: false }));
     await rename(temp, file);
   }
   return changes;
