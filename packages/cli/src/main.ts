@@ -1,12 +1,20 @@
 import { AgentCicdError, formatUserError } from '@agent-cicd/core';
 import { Command, CommanderError } from 'commander';
 import { registerConfigCommand } from './commands/config.js';
+import { registerGateCommand } from './commands/gate.js';
 import { registerLintCommand } from './commands/lint.js';
 import { registerManifestCommand } from './commands/manifest.js';
+import { registerReportCommand } from './commands/report.js';
 import type { RegisterCommand } from './commands/types.js';
 
 /** One line per subcommand; each lives in `commands/<name>.ts`. */
-const commands: RegisterCommand[] = [registerLintCommand, registerManifestCommand, registerConfigCommand];
+const commands: RegisterCommand[] = [
+  registerLintCommand,
+  registerManifestCommand,
+  registerConfigCommand,
+  registerGateCommand,
+  registerReportCommand,
+];
 
 /** Stable process exit codes of the `agent-cicd` command. */
 export const ExitCode = {

@@ -79,6 +79,7 @@ export type {
   LlmRequest,
   LlmResponse,
   LlmUsage,
+  MaxTokensParam,
   ToolCall,
   ToolDefinition,
 } from './llm/types.js';

@@ -1,3 +1,21 @@
+export type { GateAnalysisTemplateOptions } from './argo/gate-analysis-template.js';
+export { createGateAnalysisTemplate, gateAnalysisArgs, gateCanarySteps } from './argo/gate-analysis-template.js';
+export type { AnalyzeCanaryOptions, CanaryAnalysis } from './canary-analysis/analyze-canary.js';
+export { analyzeCanary } from './canary-analysis/analyze-canary.js';
+export type { CanaryLook, CanaryMetrics } from './canary-analysis/canary-metrics.js';
+export { CanaryLookSchema, CanaryMetricsSchema } from './canary-analysis/canary-metrics.js';
+export { failureRatioMartingale } from './canary-analysis/failure-ratio-martingale.js';
+export { loadCanaryMetrics } from './canary-analysis/load-canary-metrics.js';
+export type { ArmSample } from './decision/arm-sample.js';
+export { armSample, caseKey, emptyArmSample } from './decision/arm-sample.js';
+export type { PairCounts } from './decision/compare-pass-rates.js';
+export { pairCounts } from './decision/compare-pass-rates.js';
+export type { DecideOptions, GateLook, GateSample } from './decision/decide.js';
+export { decide, decideSamples, gateSample, lookAlpha } from './decision/decide.js';
+export type { Decision, Evidence, GateAction, Verdict } from './decision/decision.js';
+export { actionRank, DecisionSchema, EvidenceSchema, GateActionSchema } from './decision/decision.js';
+export { loadRunReport, parseRunReportText } from './decision/load-run-report.js';
+export { renderDecisionMarkdown, renderDecisionText } from './decision/render-decision.js';
 export type { BuildOptions, BuildxOptions, Docker, DockerOptions, ImageInfo } from './docker/create-docker.js';
 export { createDocker, ImageLabel } from './docker/create-docker.js';
 export { CommandError, DeployErrorCode, InvalidInputError, ReleaseNotFoundError, RolloutError } from './errors.js';
@@ -11,13 +29,68 @@ export { createCommandRunner } from './exec/command-runner.js';
 export type { ExecFn, ExecOptions, ExecResult } from './exec/exec.js';
 export { execaExec } from './exec/exec.js';
 export { shellQuote, shellQuoteArg } from './exec/shell-quote.js';
+export { GateErrorCode } from './gate-errors.js';
 export type { Kubectl, KubectlOptions, KubeManifest, PatchType } from './kubectl/create-kubectl.js';
 export { createKubectl, durationToMs } from './kubectl/create-kubectl.js';
 export type { DeploymentState, ServiceObject } from './kubectl/kube-objects.js';
+export type { DeployMetrics, DeployOutcome, DeployStrategy } from './metrics/create-deploy-metrics.js';
+export { createDeployMetrics } from './metrics/create-deploy-metrics.js';
+export type {
+  CanaryPolicy,
+  DriftPolicy,
+  GatePolicy,
+  GatePolicyInput,
+  SuitePolicy,
+} from './policy/gate-policy-schema.js';
+export { defaultPolicy, GatePolicySchema } from './policy/gate-policy-schema.js';
+export { loadPolicy, parsePolicyText } from './policy/load-policy.js';
+export type { ApplyReleaseOptions, ApplyReleaseResult } from './release/apply-release.js';
+export { applyRelease, releaseConfigMap, releaseConfigMapName } from './release/apply-release.js';
+export type { ReleaseBundle, ReleaseBundleInput } from './release/release-bundle.js';
+export {
+  createReleaseBundle,
+  ReleaseBundleSchema,
+  ReleaseModelSchema,
+  ReleaseToolSchema,
+  releaseContentHash,
+} from './release/release-bundle.js';
+export type { ReleaseEvent, ReleaseHistory } from './release/release-history.js';
+export {
+  emptyReleaseHistory,
+  findRollbackTarget,
+  maxReleasesKept,
+  ReleaseEventSchema,
+  ReleaseHistorySchema,
+  recordRelease,
+} from './release/release-history.js';
+export type { ReleaseStore } from './release/release-store.js';
+export { createConfigMapReleaseStore, createFileReleaseStore, historyKey } from './release/release-store.js';
+export type { RollbackReleaseOptions, RollbackReleaseResult } from './release/rollback-release.js';
+export { rollbackRelease } from './release/rollback-release.js';
+export type { DeployCanaryOptions, DeployCanaryResult } from './rollout/deploy-canary.js';
+export { canaryName, deployCanary } from './rollout/deploy-canary.js';
 export type { DeploymentManifestOptions } from './rollout/manifests.js';
 export { deploymentManifest, releaseAnnotation, serviceManifest } from './rollout/manifests.js';
 export type { BlueGreenOptions, BlueGreenResult, BlueGreenStep } from './rollout/run-blue-green.js';
 export { runBlueGreen } from './rollout/run-blue-green.js';
+export type {
+  CanaryResult,
+  CanaryStep,
+  CanaryStepRecord,
+  RunCanaryOptions,
+  StepAnalysis,
+} from './rollout/run-canary.js';
+export { runCanary } from './rollout/run-canary.js';
+export type { GatewayApiRouterOptions } from './routers/gateway-api-router.js';
+export { createGatewayApiRouter, httpRouteManifest, httpRouteResource } from './routers/gateway-api-router.js';
+export type { NginxCanaryRouterOptions } from './routers/nginx-canary-router.js';
+export {
+  createNginxCanaryRouter,
+  nginxCanaryAnnotation,
+  nginxCanaryIngress,
+  nginxCanaryWeightAnnotation,
+} from './routers/nginx-canary-router.js';
+export type { TrafficRouter } from './routers/traffic-router.js';
 export type { ImageReference } from './validate/image-reference.js';
 export { assertImageReference, digestReference, parseImageReference } from './validate/image-reference.js';
 export {

@@ -3,10 +3,10 @@ import type { Response, ResponseStreamEvent } from 'openai/resources/responses/r
 import { buildResponse, type ParsedResponse } from './build-response.js';
 import { type AdapterOptions, createCallRunner } from './call-policy.js';
 import { loadSdk } from './load-sdk.js';
-import { aggregateOpenAiStream, fromOpenAiCompletion, type MaxTokensParam, toOpenAiRequest } from './openai-mapping.js';
+import { aggregateOpenAiStream, fromOpenAiCompletion, toOpenAiRequest } from './openai-mapping.js';
 import { resolvePriceTable } from './prices.js';
 import { aggregateResponsesStream, fromResponsesObject, toResponsesRequest } from './responses-mapping.js';
-import type { LlmClient, LlmRequest, LlmResponse } from './types.js';
+import type { LlmClient, LlmRequest, LlmResponse, MaxTokensParam } from './types.js';
 
 interface Creates {
   create(body: unknown, options?: unknown): PromiseLike<unknown>;

@@ -8,9 +8,7 @@ import type {
 import { LlmError } from '../errors.js';
 import type { ParsedResponse } from './build-response.js';
 import { parseToolCall } from './parse-tool-arguments.js';
-import type { FinishReason, LlmRequest, LlmUsage } from './types.js';
-
-export type MaxTokensParam = 'max_tokens' | 'max_completion_tokens';
+import type { FinishReason, LlmRequest, LlmUsage, MaxTokensParam } from './types.js';
 
 function toOpenAiMessages(request: LlmRequest): ChatCompletionMessageParam[] {
   const messages: ChatCompletionMessageParam[] = request.system ? [{ role: 'system', content: request.system }] : [];

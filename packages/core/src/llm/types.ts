@@ -67,3 +67,6 @@ export interface LlmClient {
   readonly provider: string;
   complete(request: LlmRequest): Promise<LlmResponse>;
 }
+
+/** How an OpenAI-style adapter sends `maxTokens`. */
+export type MaxTokensParam = 'max_tokens' | 'max_completion_tokens';

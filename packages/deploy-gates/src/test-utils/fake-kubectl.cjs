@@ -58,12 +58,21 @@ function settle(deployment) {
   }
 }
 
-function mergePatch(target, patch) {
+/** JSON merge patch; with `strategic`, lists of named objects (containers) merge by `name` like the API. */
+function mergePatch(target, patch, strategic) {
+  if (strategic && Array.isArray(patch) && Array.isArray(target) && patch.every((p) => p?.name)) {
+    const out = target.map((item) => {
+      const update = patch.find((p) => p.name === item.name);
+      return update ? mergePatch(item, update, strategic) : item;
+    });
+    for (const p of patch) if (!target.some((item) => item.name === p.name)) out.push(p);
+    return out;
+  }
   if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) return patch;
   const out = target && typeof target === 'object' && !Array.isArray(target) ? { ...target } : {};
   for (const [key, value] of Object.entries(patch)) {
     if (value === null) delete out[key];
-    else out[key] = mergePatch(out[key], value);
+    else out[key] = mergePatch(out[key], value, strategic);
   }
   return out;
 }
@@ -115,6 +124,12 @@ function main() {
       const kind = kindOf(item.kind);
       const key = `${kind}/${item.metadata.name}`;
       const existed = key in state.objects;
+      if (state.objects[key]?.immutable && JSON.stringify(state.objects[key].data) !== JSON.stringify(item.data)) {
+        fail(
+          1,
+          `The ${item.kind} "${item.metadata.name}" is invalid: data: Forbidden: field is immutable when \`immutable\` is set`,
+        );
+      }
       const object = structuredClone(item);
       if (kind === 'deployment') {
         object.metadata.generation = (state.objects[key]?.metadata.generation ?? 0) + 1;
@@ -157,7 +172,9 @@ function main() {
     const object = getObject(state, kind, rest[1]);
     const type = (rest.find((a) => a.startsWith('--type=')) ?? '--type=strategic').split('=')[1];
     const patch = JSON.parse(rest[rest.indexOf('-p') + 1]);
-    state.objects[`${kind}/${rest[1]}`] = type === 'json' ? jsonPatch(object, patch) : mergePatch(object, patch);
+    const patched = type === 'json' ? jsonPatch(object, patch) : mergePatch(object, patch, type === 'strategic');
+    if (kind === 'deployment') settle(patched);
+    state.objects[`${kind}/${rest[1]}`] = patched;
     out(`${kind}/${rest[1]} patched`);
   } else if (verb === 'annotate') {
     const kind = kindOf(rest[0]);

@@ -1,0 +1,82 @@
+import { resolve } from 'node:path';
+import { AgentCicdError } from '@agent-cicd/core';
+import {
+  type Decision,
+  decide,
+  defaultPolicy,
+  GateErrorCode,
+  loadCanaryMetrics,
+  loadPolicy,
+  loadRunReport,
+  renderDecisionMarkdown,
+  renderDecisionText,
+} from '@agent-cicd/deploy-gates';
+import { Option } from 'commander';
+import { ExitCode } from '../main.js';
+import type { RegisterCommand } from './types.js';
+
+interface GateFlags {
+  baseline: string;
+  candidate: string;
+  policy?: string;
+  step?: string;
+  canaryMetrics?: string;
+  json?: boolean;
+  markdown?: boolean;
+}
+
+/** Exit code of a decision: 0 promote/advance, 1 rollback, 3 hold. */
+export function exitCodeOf(decision: Decision): number {
+  if (decision.action === 'rollback') return ExitCode.failed;
+  if (decision.action === 'hold') return ExitCode.hold;
+  return ExitCode.ok;
+}
+
+function parseStep(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const step = Number(value);
+  if (!Number.isFinite(step) || step <= 0 || step > 100) {
+    throw new AgentCicdError(
+      GateErrorCode.stepInvalid,
+      `--step must be a traffic percentage in (0, 100], got "${value}"`,
+    );
+  }
+  return step;
+}
+
+/** `agent-cicd gate`: the statistical deploy gate over two run reports. */
+export const registerGateCommand: RegisterCommand = (program, io, state) => {
+  program
+    .command('gate')
+    .description(
+      'Compare a candidate run report with the baseline and decide: promote/advance (exit 0), rollback (exit 1), hold (exit 3); invalid input exits 2.',
+    )
+    .requiredOption('--baseline <file>', 'run report (JSON) of the release in production')
+    .requiredOption('--candidate <file>', 'run report (JSON) of the release to gate')
+    .option('--policy <file>', 'gate policy (YAML or JSON); without it the default policy applies')
+    .option('--step <percent>', 'canary step being decided (traffic %); answers "advance" until the last step')
+    .option('--canary-metrics <file>', 'live canary outcomes per look (JSON array) for the sequential canary test')
+    .addOption(new Option('--json', 'print the decision as JSON').conflicts('markdown'))
+    .addOption(new Option('--markdown', 'print the decision as a markdown table'))
+    .action(async (flags: GateFlags) => {
+      const at = (file: string): string => resolve(io.cwd, file);
+      const step = parseStep(flags.step);
+      const [baseline, candidate, policy, canaryMetrics] = await Promise.all([
+        loadRunReport(at(flags.baseline)),
+        loadRunReport(at(flags.candidate)),
+        flags.policy === undefined ? defaultPolicy() : loadPolicy(at(flags.policy)),
+        flags.canaryMetrics === undefined ? undefined : loadCanaryMetrics(at(flags.canaryMetrics)),
+      ]);
+      const decision = decide({
+        baseline,
+        candidate,
+        policy,
+        ...(step === undefined ? {} : { step }),
+        ...(canaryMetrics === undefined ? {} : { canaryMetrics }),
+      });
+      if (flags.json) io.stdout(`${JSON.stringify(decision, null, 2)}\n`);
+      else if (flags.markdown) io.stdout(renderDecisionMarkdown(decision));
+      else io.stdout(renderDecisionText(decision));
+      state.exitCode = exitCodeOf(decision);
+    });
+};

@@ -1,0 +1,66 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { AgentCicdError, mergeRunReports, type RunReport, RunReportSchema } from '@agent-cicd/core';
+import { ExitCode } from '../main.js';
+import type { RegisterCommand } from './types.js';
+
+async function readReport(file: string): Promise<RunReport> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (cause) {
+    throw new AgentCicdError('AGENT_CICD_REPORT_INVALID', 'cannot read the report file', { cause, location: { file } });
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (cause) {
+    throw new AgentCicdError('AGENT_CICD_REPORT_INVALID', 'the report is not valid JSON', {
+      cause,
+      location: { file },
+    });
+  }
+  const parsed = RunReportSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new AgentCicdError('AGENT_CICD_REPORT_INVALID', `not a RunReport: ${issue?.message ?? 'invalid'}`, {
+      location: { file, ...(issue?.path.length ? { path: issue.path.join('.') } : {}) },
+    });
+  }
+  return parsed.data;
+}
+
+/** Same order as the Vitest reporter writes (suite file, then name), whichever shard a suite ran on. */
+const bySuiteFile = (a: RunReport['suites'][number], b: RunReport['suites'][number]): number =>
+  (a.file ?? '').localeCompare(b.file ?? '') || a.name.localeCompare(b.name);
+
+/** `agent-cicd report merge <files…> --out F`: one report from the reports of `vitest --shard` runs. */
+export const registerReportCommand: RegisterCommand = (program, io, state) => {
+  const report = program.command('report').description('work with run reports');
+  report
+    .command('merge')
+    .description('merge the reports of sharded runs (vitest --shard=i/n) into one report')
+    .argument('<files...>', 'report files to merge (e.g. .agent-cicd/report.shard-*.json)')
+    .option('-o, --out <file>', 'where to write the merged report', '.agent-cicd/report.json')
+    .option('--gate', 'exit 1 when a suite of the merged report is below its threshold or a case errored')
+    .action(async (files: string[], options: { out: string; gate?: boolean }) => {
+      const reports = await Promise.all(files.map((file) => readReport(resolve(io.cwd, file))));
+      const merged = mergeRunReports(reports);
+      merged.suites.sort(bySuiteFile);
+      const out = resolve(io.cwd, options.out);
+      await mkdir(dirname(out), { recursive: true });
+      await writeFile(out, `${JSON.stringify(merged, null, 2)}\n`);
+      const { counts, passRate } = merged.totals;
+      const failing = merged.suites.filter(
+        (suite) => !suite.passed || suite.cases.some((testCase) => testCase.status === 'error'),
+      );
+      io.stdout(
+        `merged ${reports.length} reports: ${merged.suites.length} suites, ${counts.cases} cases, ` +
+          `${counts.trials} trials, pass rate ${(passRate * 100).toFixed(1)}% → ${options.out}\n`,
+      );
+      if (options.gate && failing.length) {
+        io.stdout(`gate FAILED: ${failing.map((suite) => suite.name).join(', ')}\n`);
+        state.exitCode = ExitCode.failed;
+      }
+    });
+};

@@ -1,0 +1,11 @@
+/** Stable error codes of the gate (`decide`, policies and the reports it reads). */
+export const GateErrorCode = {
+  /** A gate policy file or object is not valid. */
+  policyInvalid: 'AGENT_CICD_POLICY_INVALID',
+  /** A run report given to the gate is missing or not valid. */
+  reportInvalid: 'AGENT_CICD_REPORT_INVALID',
+  /** Canary metrics given to the gate are not valid. */
+  canaryMetricsInvalid: 'AGENT_CICD_CANARY_METRICS_INVALID',
+  /** A canary step that is not one of the policy's steps. */
+  stepInvalid: 'AGENT_CICD_GATE_STEP_INVALID',
+} as const;

@@ -1,0 +1,143 @@
+import { InvalidInputError } from '../errors.js';
+import type { Kubectl } from '../kubectl/create-kubectl.js';
+import type { TrafficRouter } from '../routers/traffic-router.js';
+import { assertImageReference } from '../validate/image-reference.js';
+import { assertDnsLabel, assertDnsSubdomain, assertReplicas } from '../validate/validate.js';
+import { deploymentManifest, serviceManifest } from './manifests.js';
+import { type CanaryResult, type RunCanaryOptions, runCanary } from './run-canary.js';
+
+export interface DeployCanaryOptions
+  extends Pick<RunCanaryOptions, 'steps' | 'analyze' | 'maxHolds' | 'pauseMs' | 'holdIntervalMs' | 'sleep' | 'log'> {
+  kubectl: Kubectl;
+  router: TrafficRouter;
+  /** The stable Deployment's name (and container name unless `container` is set). */
+  app: string;
+  image: string;
+  /** @default app */
+  container?: string;
+  /** @default 1 */
+  canaryReplicas?: number;
+  /** @default 8080 */
+  containerPort?: number;
+  /** @default 80 */
+  servicePort?: number;
+  /** `kubectl rollout status --timeout`. @default '5m' */
+  timeout?: string;
+  release?: string;
+  configMap?: string;
+}
+
+export interface DeployCanaryResult extends CanaryResult {
+  /** Image of the stable Deployment before the run (undefined in dry-run). */
+  previousImage: string | undefined;
+  failure?: string;
+  verified: boolean;
+  problems: string[];
+  dryRun: boolean;
+}
+
+/** Canary Deployment/Service name for an app. Its pods carry `app=<app>-canary`, so the stable Service never selects them. */
+export const canaryName = (app: string): string => `${app}-canary`;
+
+/**
+ * The canary around the stable Deployment `<app>`: apply `<app>-canary` (Deployment + Service), wait for it,
+ * attach the router at weight 0, then `runCanary`. Promotion sets the stable Deployment's image, waits, moves
+ * the weight back to 0 and scales the canary down; rollback does the same without touching stable (or undoes
+ * a half-done promotion). The final state is read back either way.
+ */
+export async function deployCanary(options: DeployCanaryOptions): Promise<DeployCanaryResult> {
+  const { kubectl, router } = options;
+  const app = assertDnsSubdomain(options.app, 'app name');
+  const canary = assertDnsLabel(canaryName(app), 'canary name');
+  const container = assertDnsLabel(options.container ?? app, 'container name');
+  const image = assertImageReference(options.image);
+  const canaryReplicas = assertReplicas(options.canaryReplicas ?? 1);
+  const timeout = options.timeout ?? '5m';
+  const dryRun = kubectl.runner.dryRun;
+  const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+  const stable = await kubectl.getDeployment(app);
+  const previousImage = stable?.images[container];
+  if (stable !== undefined && previousImage === undefined) {
+    throw new InvalidInputError(`deployment ${app} has no container named ${container}`);
+  }
+  let stableTouched = false;
+  const restoreStable = async () => {
+    if (stableTouched) {
+      await kubectl.rolloutUndo(app);
+      await kubectl.rolloutStatus(app, { timeout });
+    }
+    await kubectl.scale(canary, 0);
+  };
+  const promote = async () => {
+    stableTouched = true;
+    await kubectl.setImage(app, container, image);
+    await kubectl.rolloutStatus(app, { timeout });
+    await router.setWeight(0);
+    await kubectl.scale(canary, 0);
+  };
+
+  let result: CanaryResult;
+  let failure: string | undefined;
+  let routed = false;
+  try {
+    const labels = { app: canary, track: 'canary' };
+    await kubectl.apply([
+      deploymentManifest({
+        name: canary,
+        labels,
+        image,
+        replicas: canaryReplicas,
+        container,
+        ...(options.containerPort === undefined ? {} : { containerPort: options.containerPort }),
+        ...(options.release === undefined ? {} : { release: options.release }),
+        ...(options.configMap === undefined ? {} : { configMap: options.configMap }),
+      }),
+      serviceManifest({
+        name: canary,
+        selector: labels,
+        ...(options.servicePort === undefined ? {} : { port: options.servicePort }),
+        ...(options.containerPort === undefined ? {} : { targetPort: options.containerPort }),
+      }),
+    ]);
+    await kubectl.rolloutStatus(canary, { timeout });
+    routed = true;
+    await router.prepare();
+  } catch (error) {
+    failure = `canary setup failed: ${message(error)}`;
+  }
+  if (failure === undefined) {
+    result = await runCanary({ ...options, router, onPromote: promote, onRollback: restoreStable });
+  } else {
+    const rollbackErrors: string[] = [];
+    if (routed) await router.setWeight(0).catch((error: unknown) => rollbackErrors.push(message(error)));
+    await kubectl.scale(canary, 0).catch((error: unknown) => rollbackErrors.push(message(error)));
+    result = { outcome: 'rolled_back', history: [], reasons: [failure], rollbackErrors };
+  }
+
+  const problems = [...result.rollbackErrors];
+  if (!dryRun) {
+    const expectedImage = result.outcome === 'promoted' ? image : previousImage;
+    try {
+      const weight = await router.currentWeight();
+      if (weight !== 0) problems.push(`canary weight is ${weight}, expected 0`);
+      const after = await kubectl.getDeployment(app);
+      if (after?.images[container] !== expectedImage) {
+        problems.push(`${app} runs ${after?.images[container]}, expected ${expectedImage}`);
+      }
+      const canaryAfter = await kubectl.getDeployment(canary, { optional: true });
+      if (canaryAfter && canaryAfter.replicas !== 0)
+        problems.push(`${canary} still wants ${canaryAfter.replicas} replicas`);
+    } catch (error) {
+      problems.push(`verification failed: ${message(error)}`);
+    }
+  }
+  return {
+    ...result,
+    previousImage,
+    ...(failure === undefined ? {} : { failure }),
+    verified: !dryRun && problems.length === 0,
+    problems,
+    dryRun,
+  };
+}

@@ -1,0 +1,70 @@
+import { relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AgentCicdError, formatUserError } from '@agent-cicd/core';
+import { defaultInclude, type Plugin } from 'vitest/config';
+import { AgentCicdReporter } from '../reporter/agent-cicd-reporter.js';
+import type { AgentCicdProvided } from '../runtime/provided.js';
+import { suiteToModule } from '../transform/suite-to-module.js';
+import { type AgentCicdOptions, resolveAgentCicdOptions } from './options.js';
+
+const suiteFile = /\.(?:(?:prompt|suite)\.ya?ml|cases\.json)$/;
+
+// Runs from source (`.ts`, tests and typecheck) and from `dist/` (`.js`); the runtime files sit beside us either way.
+const ownExtension = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+const ownFile = (path: string): string => fileURLToPath(new URL(`${path}${ownExtension}`, import.meta.url));
+
+/** A suite file the user got wrong: one line `error[CODE] file:line:col: message`, without our stack frames. */
+function userFacing(error: AgentCicdError, root: string): Error {
+  const location = error.location && { ...error.location, file: relative(root, error.location.file) };
+  const located = new AgentCicdError(error.code, error.message, { cause: error, ...(location ? { location } : {}) });
+  const wrapped = new Error(`error[${error.code}] ${formatUserError(located)}`);
+  wrapped.name = 'AgentCicdError';
+  wrapped.stack = `${wrapped.name}: ${wrapped.message}`;
+  return wrapped;
+}
+
+/**
+ * The Vitest plugin: makes suite files collectable test files, registers the matchers (setup file) and the
+ * agent-cicd reporter. Add it to `plugins` in `vitest.config.ts`.
+ *
+ * @example
+ * export default defineConfig({ plugins: [agentCicd()] });
+ */
+export function agentCicd(options: AgentCicdOptions = {}): Plugin {
+  const resolved = resolveAgentCicdOptions(options);
+  let root = process.cwd();
+  return {
+    name: 'agent-cicd',
+    enforce: 'pre',
+    config(config) {
+      config.test ??= {};
+      const test = config.test;
+      test.include = [...(test.include ?? defaultInclude), ...resolved.include];
+      const setupFiles = test.setupFiles === undefined ? [] : [test.setupFiles].flat();
+      test.setupFiles = [...setupFiles, ownFile('../runtime/setup')];
+      root = resolve(config.root ?? process.cwd(), test.root ?? '.');
+      const provided: AgentCicdProvided = {
+        root,
+        caseTimeout: resolved.caseTimeout,
+        ...(resolved.tier === undefined ? {} : { tier: resolved.tier }),
+        ...(resolved.configFile === undefined ? {} : { configFile: resolved.configFile }),
+      };
+      test.provide = { ...test.provide, agentCicd: provided };
+    },
+    configureVitest({ vitest }) {
+      // One reporter per run, however many projects use the plugin.
+      if (vitest.config.reporters.some((reporter) => reporter instanceof AgentCicdReporter)) return;
+      vitest.config.reporters.push(new AgentCicdReporter(resolved));
+    },
+    transform(text, id) {
+      const file = id.split('?')[0] ?? id;
+      if (!suiteFile.test(file)) return null;
+      try {
+        const { code, map } = suiteToModule({ text, file, runtimeEntry: ownFile('../runtime/register-suite') });
+        return { code, map, moduleType: 'js' };
+      } catch (error) {
+        throw error instanceof AgentCicdError ? userFacing(error, root) : error;
+      }
+    },
+  };
+}

@@ -1,0 +1,46 @@
+/** Options of `agentCicd(options)`. Every field is optional; `resolveAgentCicdOptions` applies the defaults. */
+export interface AgentCicdOptions {
+  /**
+   * Glob patterns of suite files collected as test files, added to the project's `test.include`.
+   * @default ['**\/*.prompt.yaml', '**\/*.prompt.yml', '**\/*.suite.yaml', '**\/*.suite.yml', '**\/*.cases.json']
+   */
+  include?: string[];
+  /** The tier whose LLM, tools and judge the cases run with. @default `AGENT_CICD_TIER`, then the config's default */
+  tier?: string;
+  /** Path of `agent-cicd.config.*`, relative to the Vitest root. @default found from the root */
+  configFile?: string;
+  /** Where the reporter writes the RunReport, relative to the Vitest root. Sharded runs add `.shard-<i>-of-<n>`. @default '.agent-cicd/report.json' */
+  outputFile?: string;
+  /** Exit non-zero when a case errored (its LLM call, tool or judge failed), even if its suite meets its threshold. @default true */
+  failOnError?: boolean;
+  /** Append a markdown summary to `$GITHUB_STEP_SUMMARY` when that variable is set. @default true */
+  githubSummary?: boolean;
+  /** Print the per-suite summary after the run. @default true */
+  summary?: boolean;
+  /** Timeout of one case (all its trials), in milliseconds. @default 300000 */
+  caseTimeout?: number;
+}
+
+export type ResolvedAgentCicdOptions = Required<Omit<AgentCicdOptions, 'tier' | 'configFile'>> &
+  Pick<AgentCicdOptions, 'tier' | 'configFile'>;
+
+export const defaultSuiteInclude = [
+  '**/*.prompt.yaml',
+  '**/*.prompt.yml',
+  '**/*.suite.yaml',
+  '**/*.suite.yml',
+  '**/*.cases.json',
+];
+
+export function resolveAgentCicdOptions(options: AgentCicdOptions = {}): ResolvedAgentCicdOptions {
+  return {
+    include: options.include ?? defaultSuiteInclude,
+    tier: options.tier,
+    configFile: options.configFile,
+    outputFile: options.outputFile ?? '.agent-cicd/report.json',
+    failOnError: options.failOnError ?? true,
+    githubSummary: options.githubSummary ?? true,
+    summary: options.summary ?? true,
+    caseTimeout: options.caseTimeout ?? 300_000,
+  };
+}

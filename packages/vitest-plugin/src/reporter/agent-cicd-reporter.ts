@@ -1,0 +1,78 @@
+import { appendFile, mkdir, writeFile } from 'node:fs/promises';
+import { dirname, relative, resolve } from 'node:path';
+import { buildRunReport, type RunReport, summarizeSuite } from '@agent-cicd/core';
+import type { Reporter, SerializedError, TestModule, TestRunEndReason, Vitest } from 'vitest/node';
+import { type ResolvedAgentCicdOptions, resolveAgentCicdOptions } from '../plugin/options.js';
+import { collectCases } from './collect-cases.js';
+import { formatMarkdown } from './format-markdown.js';
+import { formatSummary } from './format-summary.js';
+import { gateVerdict } from './gate-verdict.js';
+
+/** Report file of one shard: `report.json` → `report.shard-2-of-3.json`, so shards never overwrite each other. */
+export function shardReportPath(outputFile: string, shard: { index: number; count: number } | undefined): string {
+  if (!shard) return outputFile;
+  const suffix = `.shard-${shard.index}-of-${shard.count}`;
+  return outputFile.endsWith('.json') ? `${outputFile.slice(0, -5)}${suffix}.json` : `${outputFile}${suffix}`;
+}
+
+/**
+ * Collects the prompt cases' results from `task.meta`, writes the RunReport, prints a summary per suite,
+ * appends markdown to `$GITHUB_STEP_SUMMARY`, and sets the exit code from the suites' thresholds.
+ */
+export class AgentCicdReporter implements Reporter {
+  private vitest: Vitest | undefined;
+  private startedAt = new Date();
+  private readonly options: ResolvedAgentCicdOptions;
+  private readonly env: Record<string, string | undefined>;
+  /** The last report written, for programmatic callers. */
+  report: RunReport | undefined;
+
+  constructor(options: ResolvedAgentCicdOptions = resolveAgentCicdOptions(), env = process.env) {
+    this.options = options;
+    this.env = env;
+  }
+
+  onInit(vitest: Vitest): void {
+    this.vitest = vitest;
+  }
+
+  onTestRunStart(): void {
+    this.startedAt = new Date();
+  }
+
+  async onTestRunEnd(
+    modules: ReadonlyArray<TestModule>,
+    unhandledErrors: ReadonlyArray<SerializedError>,
+    reason: TestRunEndReason,
+  ): Promise<void> {
+    const vitest = this.vitest;
+    if (!vitest) return;
+    const root = vitest.config.root;
+    const collected = collectCases(modules, root);
+    if (collected.suites.length === 0) return;
+    const report = buildRunReport({
+      suites: collected.suites.map(({ info, cases }) => summarizeSuite(cases, info)),
+      status: reason === 'interrupted' ? 'incomplete' : 'complete',
+      startedAt: this.startedAt,
+      ...(collected.tier === undefined ? {} : { tier: collected.tier }),
+    });
+    this.report = report;
+    const path = resolve(root, shardReportPath(this.options.outputFile, vitest.config.shard));
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, `${JSON.stringify(report, null, 2)}\n`);
+
+    const verdict = gateVerdict({
+      report,
+      otherFailures: collected.otherFailures,
+      unhandledErrors: unhandledErrors.length,
+      interrupted: reason === 'interrupted',
+      failOnError: this.options.failOnError,
+    });
+    if (this.options.summary) vitest.logger.log(formatSummary(report, verdict, relative(process.cwd(), path) || path));
+    const summaryFile = this.env.GITHUB_STEP_SUMMARY;
+    if (this.options.githubSummary && summaryFile) await appendFile(summaryFile, formatMarkdown(report, verdict));
+    // Vitest has already set exitCode 1 if any test failed. Failed cases of a suite that meets its threshold
+    // are tolerated, so the verdict (which also counts every non-case failure) decides both ways.
+    process.exitCode = verdict.failed ? 1 : 0;
+  }
+}

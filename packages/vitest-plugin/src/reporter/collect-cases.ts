@@ -1,0 +1,75 @@
+import { relative } from 'node:path';
+import { buildCaseResult, type CaseResult } from '@agent-cicd/core';
+import type { TestModule } from 'vitest/node';
+import type { SuiteInfo } from '../runtime/case-meta.js';
+
+export interface CollectedSuite {
+  /** `file` is relative to the Vitest root, so reports from different machines and shards compare equal. */
+  info: SuiteInfo;
+  cases: CaseResult[];
+}
+
+export interface CollectedRun {
+  suites: CollectedSuite[];
+  /** The tier the cases ran on (the first one seen). */
+  tier?: string;
+  /** Failures that are not prompt cases (other tests, files that failed to load): they always fail the run. */
+  otherFailures: string[];
+}
+
+/** A case whose test failed before the engine returned a result (e.g. the tier's config could not load). */
+function erroredCase(caseId: string, message: string): CaseResult {
+  const violation = { check: 'error', message, severity: 'error' as const };
+  const trial = {
+    trial: 0,
+    status: 'error' as const,
+    toolsCalled: [],
+    response: '',
+    tokens: { input: 0, output: 0 },
+    latencyMs: 0,
+    violations: [violation],
+  };
+  return buildCaseResult({ caseId, trials: [trial] });
+}
+
+/**
+ * Reads the case results the tests left in `task.meta`, grouped by suite in a stable order (file path, then
+ * definition order), whatever order the concurrent cases finished in.
+ */
+export function collectCases(modules: ReadonlyArray<TestModule>, root: string): CollectedRun {
+  const suites = new Map<string, CollectedSuite>();
+  const otherFailures: string[] = [];
+  let tier: string | undefined;
+  const sorted = [...modules].sort((a, b) => a.moduleId.localeCompare(b.moduleId));
+  for (const module of sorted) {
+    const file = relative(root, module.moduleId);
+    for (const error of module.errors()) otherFailures.push(`${file}: ${error.message}`);
+    for (const suite of module.children.allSuites()) {
+      for (const error of suite.errors()) otherFailures.push(`${file} > ${suite.fullName}: ${error.message}`);
+    }
+    for (const test of module.children.allTests()) {
+      const meta = test.meta().agentCicd;
+      const result = test.result();
+      if (!meta) {
+        if (result.state === 'failed') otherFailures.push(`${file}: ${test.fullName}`);
+        continue;
+      }
+      if (result.state === 'skipped' || result.state === 'pending') continue;
+      tier ??= meta.tier;
+      const info: SuiteInfo = { ...meta.suite, file: relative(root, meta.suite.file) };
+      const key = `${info.file}\0${info.name}`;
+      let suite = suites.get(key);
+      if (!suite) {
+        suite = { info, cases: [] };
+        suites.set(key, suite);
+      }
+      const message = result.state === 'failed' ? (result.errors[0]?.message ?? 'test failed') : 'no result';
+      suite.cases.push(meta.result ?? erroredCase(meta.caseId, message));
+    }
+  }
+  // Same order as `agent-cicd report merge` writes, so a merged sharded run equals an unsharded one.
+  const ordered = [...suites.values()].sort(
+    (a, b) => a.info.file.localeCompare(b.info.file) || a.info.name.localeCompare(b.info.name),
+  );
+  return { suites: ordered, otherFailures, ...(tier === undefined ? {} : { tier }) };
+}

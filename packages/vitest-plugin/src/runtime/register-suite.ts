@@ -1,0 +1,49 @@
+import { type PromptTestCase, runCase, type Suite } from '@agent-cicd/core';
+import { describe, inject, test } from 'vitest';
+import type { SuiteInfo } from './case-meta.js';
+import { describeFailure } from './describe-failure.js';
+import { sharedRunContext } from './shared-run-context.js';
+
+/** Registers one case; called once per case by the generated module, on the line mapped to the case. */
+export interface SuiteRegistrar {
+  case(caseId: string, makeError: (message: string) => Error): void;
+}
+
+function caseTitle(testCase: PromptTestCase): string {
+  return testCase.name && testCase.name !== testCase.id ? `${testCase.id}: ${testCase.name}` : testCase.id;
+}
+
+/**
+ * Entry point of the modules the plugin generates from suite files: one concurrent test per case, each running
+ * all the case's trials through the engine's `runCase` and leaving the `CaseResult` in `task.meta` for the
+ * reporter. A case that did not pass throws, so Vitest shows it as failed even when its suite meets its
+ * threshold; the reporter decides the exit code (docs/decisions.md).
+ */
+export function registerSuite(data: { file: string; suite: Suite }, define: (suite: SuiteRegistrar) => void): void {
+  const provided = inject('agentCicd');
+  const { suite } = data;
+  const info: SuiteInfo = {
+    name: suite.name,
+    file: data.file,
+    ...(suite.threshold === undefined ? {} : { threshold: suite.threshold }),
+  };
+  describe(suite.name, () => {
+    define({
+      case(caseId, makeError) {
+        const testCase = suite.cases.find((candidate) => candidate.id === caseId);
+        if (!testCase) throw new Error(`agent-cicd: case ${caseId} is not in suite ${suite.name}`);
+        test.concurrent(caseTitle(testCase), { timeout: provided.caseTimeout }, async ({ task, signal }) => {
+          task.meta.agentCicd = { suite: info, caseId };
+          const context = await sharedRunContext(provided);
+          const result = await runCase({ testCase, suite, file: data.file, context, signal });
+          task.meta.agentCicd = { suite: info, caseId, tier: context.tier, result };
+          if (!result.passed) {
+            const error = makeError(describeFailure(result));
+            error.name = result.status === 'error' ? 'PromptCaseError' : 'PromptCaseFailure';
+            throw error;
+          }
+        });
+      },
+    });
+  });
+}

@@ -1,0 +1,33 @@
+// Runs Vitest programmatically on one fixture tree with the plugin from source, in its own process (so its
+// exit code is the real one). The Vitest package (4.1 from the repo, or 5 in .ci/vitest5.sh) is passed in.
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { type AgentCicdOptions, agentCicd } from '@agent-cicd/vitest-plugin';
+
+interface ChildArgs {
+  vitestDir: string;
+  root: string;
+  shard?: string;
+  plugin?: AgentCicdOptions;
+}
+
+const args = JSON.parse(process.argv[2] ?? '{}') as ChildArgs;
+const { startVitest } = (await import(
+  pathToFileURL(join(args.vitestDir, 'dist/node.js')).href
+)) as typeof import('vitest/node');
+const conditions = ['@agent-cicd/source', 'node', 'import', 'module', 'default'];
+const vitest = await startVitest(
+  'test',
+  [],
+  {
+    root: args.root,
+    config: false,
+    run: true,
+    watch: false,
+    reporters: ['default'],
+    ...(args.shard ? { shard: args.shard } : {}),
+  },
+  { plugins: [agentCicd(args.plugin)], resolve: { conditions }, ssr: { resolve: { conditions } } },
+);
+await vitest.close();
+process.exit();
