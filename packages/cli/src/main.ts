@@ -5,6 +5,7 @@ import { registerGateCommand } from './commands/gate.js';
 import { registerLintCommand } from './commands/lint.js';
 import { registerManifestCommand } from './commands/manifest.js';
 import { registerReportCommand } from './commands/report.js';
+import { registerRunCommand } from './commands/run.js';
 import type { RegisterCommand } from './commands/types.js';
 
 /** One line per subcommand; each lives in `commands/<name>.ts`. */
@@ -12,6 +13,7 @@ const commands: RegisterCommand[] = [
   registerLintCommand,
   registerManifestCommand,
   registerConfigCommand,
+  registerRunCommand,
   registerGateCommand,
   registerReportCommand,
 ];

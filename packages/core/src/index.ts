@@ -2,6 +2,15 @@ export type { AgentResult, AgentResultInput, AgentStep } from './agent/agent-res
 export { AgentResultSchema, AgentStepSchema } from './agent/agent-result.js';
 export type { RunAgentLoopOptions } from './agent/run-agent-loop.js';
 export { runAgentLoop } from './agent/run-agent-loop.js';
+export { canonicalJson, sortKeysDeep } from './cassette/canonical-json.js';
+export type { CassetteEntry, CassetteFile } from './cassette/cassette-file.js';
+export { CassetteFileSchema, formatCassetteFile, readCassetteFile } from './cassette/cassette-file.js';
+export type { CanonicalRequest } from './cassette/cassette-key.js';
+export { canonicalRequest, cassetteKey } from './cassette/cassette-key.js';
+export type { CassetteClient, CassetteClientOptions, CassetteMode } from './cassette/create-cassette-client.js';
+export { createCassetteClient, resolveCassetteMode } from './cassette/create-cassette-client.js';
+export type { RedactOptions } from './cassette/redact-secrets.js';
+export { createRedactor, REDACTED } from './cassette/redact-secrets.js';
 export type { AgentDeploymentConfig, TierOverrides } from './config/agent-deployment-config.js';
 export { AgentDeploymentConfigSchema, DEFAULT_TIERS, TierOverridesSchema } from './config/agent-deployment-config.js';
 export type {
@@ -10,6 +19,8 @@ export type {
   CassetteSettings,
   JudgeSettings,
   LlmSettings,
+  MockSettings,
+  ToolSettings,
 } from './config/config-schema.js';
 export {
   CassetteSettingsSchema,
@@ -18,7 +29,9 @@ export {
   defineConfig,
   JudgeSettingsSchema,
   LlmSettingsSchema,
+  MockSettingsSchema,
   ModelPriceSchema,
+  ToolSettingsSchema,
 } from './config/config-schema.js';
 export type { LoadedConfig } from './config/load-config.js';
 export { CONFIG_FILE_NAMES, findConfigFile, loadConfig, readConfigFile } from './config/load-config.js';
@@ -90,7 +103,6 @@ export { countTokens } from './mock/count-tokens.js';
 export type { MockLlm, MockLlmOptions, Sleep } from './mock/create-mock-llm.js';
 export { createMockLlm } from './mock/create-mock-llm.js';
 export { loadMockScript, parseMockScript } from './mock/load-mock-script.js';
-export { MockLlmError } from './mock/mock-llm-error.js';
 export type {
   MockErrorKind,
   MockErrorSpec,
@@ -103,6 +115,17 @@ export type {
 export { MockRuleSchema, MockScriptSchema } from './mock/mock-script-schema.js';
 export type { Prng } from './mock/prng.js';
 export { createPrng, deriveSeed } from './mock/prng.js';
+export type {
+  FaultRule,
+  FaultRuleInput,
+  FaultsFile,
+  FaultsFileInput,
+  FaultType,
+} from './mock-server/faults.js';
+export { createFaultInjector, FaultsFileSchema, loadFaults } from './mock-server/faults.js';
+export type { MockServerRequest } from './mock-server/request-log.js';
+export type { MockServer, MockServerClock, MockServerOptions } from './mock-server/start-mock-server.js';
+export { startMockServer } from './mock-server/start-mock-server.js';
 export type { HashChange } from './prompts/hash-manifest.js';
 export { hashManifest } from './prompts/hash-manifest.js';
 export { hashPromptBytes } from './prompts/hash-prompt.js';
@@ -126,6 +149,10 @@ export type { BuildCaseResultOptions } from './run/build-case-result.js';
 export { buildCaseResult } from './run/build-case-result.js';
 export type { BuildRunReportOptions, RunStatus } from './run/build-run-report.js';
 export { buildRunReport } from './run/build-run-report.js';
+export type { CreateLlmClientForTierOptions } from './run/create-llm-client-for-tier.js';
+export { createLlmClientForTier } from './run/create-llm-client-for-tier.js';
+export type { CreateRunContextOptions } from './run/create-run-context.js';
+export { createRunContext } from './run/create-run-context.js';
 export { mergeRunReports } from './run/merge-run-reports.js';
 export { retryingLlm } from './run/retrying-llm.js';
 export type { RunCaseOptions, RunnableCase } from './run/run-case.js';

@@ -56,6 +56,31 @@ export const JudgeSettingsSchema = withSnakeCaseAliases(
 );
 export type JudgeSettings = z.output<typeof JudgeSettingsSchema>;
 
+/** What tiers with `mockLlm` / `mockTools` use (paths relative to the project root). */
+export const MockSettingsSchema = withSnakeCaseAliases(
+  z
+    .object({
+      script: z.string().min(1).optional().describe('Mock LLM script (`*.mock.yaml`) for tiers with `mockLlm`.'),
+      tools: z.string().min(1).optional().describe('Mock tools file (`{ tools: [...] }`) for tiers with `mockTools`.'),
+      seed: z.number().int().optional().describe('Seed of the mock LLM (`--seed` overrides it).'),
+    })
+    .strict(),
+);
+export type MockSettings = z.output<typeof MockSettingsSchema>;
+
+/** Real tools, for tiers without `mockTools`. */
+export const ToolSettingsSchema = withSnakeCaseAliases(
+  z
+    .object({
+      module: z
+        .string()
+        .min(1)
+        .describe('Module (relative to the project root) whose `tools` (or default) export is a list of tool specs.'),
+    })
+    .strict(),
+);
+export type ToolSettings = z.output<typeof ToolSettingsSchema>;
+
 /**
  * `agent-cicd.config.{yaml,yml,ts,mts,js,mjs}`. New sections are added here as optional strict objects, so a
  * typo in any key is still an error.
@@ -73,6 +98,8 @@ export const ConfigInputSchema = withSnakeCaseAliases(
       llm: LlmSettingsSchema.optional(),
       cassette: CassetteSettingsSchema.optional(),
       judge: JudgeSettingsSchema.optional(),
+      mock: MockSettingsSchema.optional(),
+      tools: ToolSettingsSchema.optional(),
       secrets: z
         .array(z.string().min(1))
         .optional()

@@ -1,11 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
-import { AgentCicdError } from '../errors.js';
+import { AgentCicdError, LlmError } from '../errors.js';
 import type { LlmRequest } from '../llm/types.js';
 import { countTokens } from './count-tokens.js';
 import { createMockLlm } from './create-mock-llm.js';
 import { loadMockScript } from './load-mock-script.js';
-import { MockLlmError } from './mock-llm-error.js';
 
 const weatherScript = fileURLToPath(new URL('../../../../fixtures/mock/weather-agent.mock.yaml', import.meta.url));
 const user = (content: string, extra: Partial<LlmRequest> = {}): LlmRequest => ({
@@ -103,8 +102,15 @@ describe('createMockLlm', () => {
       sleep: noSleep,
     });
     const error = await llm.complete(user('hi')).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(MockLlmError);
-    expect(error).toMatchObject({ kind: 'rate_limit', status: 429, retryable: true, retryAfterMs: 2000 });
+    expect(error).toBeInstanceOf(LlmError);
+    expect(error).toMatchObject({
+      kind: 'rate_limit',
+      provider: 'mock',
+      code: 'AGENT_CICD_LLM_RATE_LIMIT',
+      status: 429,
+      retryable: true,
+      retryAfterMs: 2000,
+    });
     expect((error as Error).message).toContain('"quota"');
     const auth = await createMockLlm([{ respond: { error: { kind: 'auth' } } }])
       .complete(user('hi'))

@@ -2,7 +2,7 @@ import { AgentCicdError } from '../errors.js';
 import type { ChatMessage, LlmClient, LlmRequest, LlmResponse, ToolCall } from '../llm/types.js';
 import { countTokens, type TokenEncoding } from './count-tokens.js';
 import { type InterpolationContext, interpolate, interpolateDeep } from './interpolate.js';
-import { MockLlmError } from './mock-llm-error.js';
+import { createMockLlmError } from './mock-llm-error.js';
 import {
   type MockResponseSpec,
   type MockRule,
@@ -219,7 +219,7 @@ export function createMockLlm(
     const chosen = choose(request, v);
     const spec: MockResponseSpec = chosen.spec;
     if (spec.latencyMs) await sleep(spec.latencyMs, request.signal);
-    if (spec.error) throw new MockLlmError(spec.error, `mock rule ${chosen.rule.label} in ${scriptName}`);
+    if (spec.error) throw createMockLlmError(spec.error, `mock rule ${chosen.rule.label} in ${scriptName}`);
     const context: InterpolationContext = {
       input: v.lastUser,
       system: request.system ?? '',

@@ -50,9 +50,12 @@ export const MockErrorKindSchema = z.enum([
   'auth',
   'invalid_request',
   'context_length',
+  'not_found',
   'timeout',
   'server',
   'network',
+  'invalid_response',
+  'unknown',
 ]);
 
 export const MockErrorSpecSchema = withSnakeAliases(
@@ -141,4 +144,5 @@ export type MockRuleInput = z.input<typeof MockRuleSchema>;
 export type MockRule = z.output<typeof MockRuleSchema>;
 export type MockResponseSpec = z.output<typeof MockResponseSpecSchema>;
 export type MockErrorSpec = z.output<typeof MockErrorSpecSchema>;
+/** The same kinds as `LlmError`. */
 export type MockErrorKind = z.infer<typeof MockErrorKindSchema>;

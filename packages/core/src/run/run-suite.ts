@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import pLimit from 'p-limit';
 import type { CaseResult, RunReport } from '../schema/report.js';
 import { type BudgetExceededError, budgetLlm, type RunBudget } from './budget-llm.js';
 import { buildRunReport } from './build-run-report.js';
@@ -78,6 +77,9 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunReport> {
     : options.context.llm;
   const context: RunContext = { ...options.context, llm };
 
+  // Resolve every suite's target first: a missing prompt version or module is invalid input, found before any case runs.
+  for (const { suite, file } of options.suites) await context.resolveTarget(suite, file);
+
   const startedAt = new Date(now());
   const header = {
     type: 'run' as const,
@@ -122,35 +124,42 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunReport> {
   const jobs: Job[] = options.suites.flatMap(({ suite }, s) =>
     suite.cases.flatMap((testCase, index) => (finished.has(`${s}:${index}`) ? [] : [{ suite: s, index, testCase }])),
   );
-  const limit = pLimit(options.concurrency ?? 4);
+  const runJob = async (job: Job): Promise<void> => {
+    const { suite, file } = options.suites[job.suite] as SuiteToRun;
+    let result: CaseResult;
+    try {
+      result = await runCase({
+        testCase: job.testCase,
+        suite,
+        ...(file === undefined ? {} : { file }),
+        context,
+        ...(options.trials === undefined ? {} : { trials: options.trials }),
+        signal: controller.signal,
+      });
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      controller.abort(error); // an unexpected failure: stop the other workers, then report it
+      throw error;
+    }
+    // A case that finished while the run was being stopped still counts: it is complete.
+    const entry = { suite: job.suite, index: job.index, result };
+    journal?.append(entry);
+    record(entry);
+    options.onProgress?.({ done: finished.size, total, ...counts, suite: suite.name, result });
+  };
+  // A fixed pool of workers pulling the next case: memory does not grow with the number of cases.
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (!controller.signal.aborted && next < jobs.length) {
+      const job = jobs[next++] as Job;
+      await runJob(job);
+    }
+  };
   try {
-    await Promise.all(
-      jobs.map((job) =>
-        limit(async () => {
-          if (controller.signal.aborted) return;
-          const { suite, file } = options.suites[job.suite] as SuiteToRun;
-          let result: CaseResult;
-          try {
-            result = await runCase({
-              testCase: job.testCase,
-              suite,
-              ...(file === undefined ? {} : { file }),
-              context,
-              ...(options.trials === undefined ? {} : { trials: options.trials }),
-              signal: controller.signal,
-            });
-          } catch (error) {
-            if (controller.signal.aborted) return;
-            throw error;
-          }
-          // A case that finished while the run was being stopped still counts: it is complete.
-          const entry = { suite: job.suite, index: job.index, result };
-          journal?.append(entry);
-          record(entry);
-          options.onProgress?.({ done: finished.size, total, ...counts, suite: suite.name, result });
-        }),
-      ),
-    );
+    const workers = Math.max(1, Math.min(options.concurrency ?? 4, jobs.length));
+    const settled = await Promise.allSettled(Array.from({ length: workers }, worker));
+    const failure = settled.find((outcome) => outcome.status === 'rejected');
+    if (failure) throw failure.reason;
   } finally {
     journal?.close();
     options.signal?.removeEventListener('abort', stopOnParent);

@@ -1,0 +1,188 @@
+import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
+import {
+  AgentCicdError,
+  createRunContext,
+  type LoadedSuite,
+  loadSuiteFile,
+  type RunReport,
+  runSuite,
+} from '@agent-cicd/core';
+import { ExitCode } from '../main.js';
+import { createProgressPrinter } from './run-progress.js';
+import type { RegisterCommand } from './types.js';
+
+interface RunOptions {
+  tier?: string;
+  trials?: string;
+  concurrency: string;
+  report: string;
+  results?: string;
+  resume?: boolean;
+  maxCost?: string;
+  maxCalls?: string;
+  seed?: string;
+  config?: string;
+  mockScript?: string;
+  mockTools?: string;
+  judge: boolean;
+}
+
+const SUITE_FILE = /\.(prompt|suite)\.ya?ml$|\.cases\.json$/;
+
+export const registerRunCommand: RegisterCommand = (program, io, state) => {
+  program
+    .command('run')
+    .description("Run prompt test suites against the tier's model and tools, and write a run report.")
+    .argument('<suites...>', 'suite files (*.prompt.yaml, *.suite.yaml, *.cases.json) or directories holding them')
+    .option('--tier <name>', 'dev | staging | canary | production (default: $AGENT_CICD_TIER, $DEPLOYMENT_ENV, dev)')
+    .option('--trials <n>', 'trials per case, overriding the suites (pass rate, pass^k, pass@k per case)')
+    .option('--concurrency <n>', 'cases running at once', '4')
+    .option('--report <file>', 'where the JSON run report is written', '.agent-cicd/report.json')
+    .option('--results <file>', 'JSONL file each finished case is appended to (default: the report path with .jsonl)')
+    .option('--resume', 'continue the run recorded in the results file instead of starting over')
+    .option('--max-cost <usd>', 'stop the run (status budget_exceeded) once it has spent this many USD')
+    .option('--max-calls <n>', 'stop the run (status budget_exceeded) after this many model calls')
+    .option('--seed <n>', 'seed of the mock LLM (same seed, same results)')
+    .option('--config <file>', 'config file (default: agent-cicd.config.* found from the current directory)')
+    .option('--mock-script <file>', 'mock LLM script, overriding mock.script of the config')
+    .option('--mock-tools <file>', 'mock tools file, overriding mock.tools of the config')
+    .option('--no-judge', 'do not grade expectedBehavior with the LLM judge')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 every suite meets its threshold, 1 a suite does not (or the run was interrupted or over budget), 2 invalid input.',
+    )
+    .action(async (paths: string[], options: RunOptions) => {
+      const cwd = io.cwd;
+      const trials = optionalInt(options.trials, '--trials', 1);
+      const concurrency = optionalInt(options.concurrency, '--concurrency', 1) ?? 4;
+      const maxCalls = optionalInt(options.maxCalls, '--max-calls', 1);
+      const seed = optionalInt(options.seed, '--seed', Number.MIN_SAFE_INTEGER);
+      const maxCost = options.maxCost === undefined ? undefined : Number(options.maxCost);
+      if (maxCost !== undefined && !(maxCost > 0)) {
+        throw new AgentCicdError(
+          'AGENT_CICD_USAGE',
+          `--max-cost must be a positive number of USD, got "${options.maxCost}"`,
+        );
+      }
+      const files = await findSuiteFiles(paths, cwd);
+      const suites: LoadedSuite[] = [];
+      for (const file of files) suites.push(await loadSuiteFile(file));
+      const context = await createRunContext({
+        cwd,
+        env: io.env,
+        ...(options.tier === undefined ? {} : { tier: options.tier }),
+        ...(options.config === undefined ? {} : { configFile: options.config }),
+        ...(seed === undefined ? {} : { seed }),
+        ...(options.mockScript === undefined ? {} : { mockScript: options.mockScript }),
+        ...(options.mockTools === undefined ? {} : { mockTools: options.mockTools }),
+        ...(options.judge ? {} : { judge: false }),
+      });
+      const reportFile = resolve(cwd, options.report);
+      const resultsFile = resolve(cwd, options.results ?? reportFile.replace(/\.json$/, '') + '.jsonl');
+
+      const controller = new AbortController();
+      let signals = 0;
+      const onSignal = (signal: NodeJS.Signals): void => {
+        signals++;
+        if (signals > 1) process.exit(130);
+        io.stderr(`\nagent-cicd run: ${signal} received, finishing the report (again to quit at once)\n`);
+        controller.abort(new Error(`interrupted by ${signal}`));
+      };
+      process.on('SIGINT', onSignal);
+      process.on('SIGTERM', onSignal);
+      const progress = createProgressPrinter({
+        write: io.stderr,
+        tty: Boolean(process.stderr.isTTY) && io.env.CI === undefined,
+      });
+      let report: RunReport;
+      try {
+        report = await runSuite({
+          suites: suites.map(({ suite, file }) => ({ suite, file: relative(cwd, file) || file })),
+          context,
+          concurrency,
+          ...(trials === undefined ? {} : { trials }),
+          resultsFile,
+          resume: options.resume ?? false,
+          ...(maxCost === undefined && maxCalls === undefined
+            ? {}
+            : {
+                budget: {
+                  ...(maxCost === undefined ? {} : { maxCostUsd: maxCost }),
+                  ...(maxCalls === undefined ? {} : { maxCalls }),
+                },
+              }),
+          signal: controller.signal,
+          onProgress: (p) => progress.update(p),
+        });
+      } finally {
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+        progress.done();
+      }
+      await mkdir(dirname(reportFile), { recursive: true });
+      await writeFile(reportFile, `${JSON.stringify(report, null, 2)}\n`);
+      io.stdout(summarize(report, relative(cwd, reportFile), relative(cwd, resultsFile)));
+      const ok = report.status === 'complete' && report.suites.every((suite) => suite.passed);
+      state.exitCode = ok ? ExitCode.ok : ExitCode.failed;
+    });
+};
+
+function optionalInt(value: string | undefined, flag: string, min: number): number | undefined {
+  if (value === undefined) return undefined;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < min) {
+    throw new AgentCicdError(
+      'AGENT_CICD_USAGE',
+      `${flag} must be an integer${min > 0 ? ` ≥ ${min}` : ''}, got "${value}"`,
+    );
+  }
+  return parsed;
+}
+
+async function findSuiteFiles(paths: string[], cwd: string): Promise<string[]> {
+  const files: string[] = [];
+  for (const path of paths) {
+    const absolute = resolve(cwd, path);
+    const info = await stat(absolute).catch(() => undefined);
+    if (!info) throw new AgentCicdError('AGENT_CICD_FILE_NOT_FOUND', 'file not found', { location: { file: path } });
+    if (info.isFile()) {
+      files.push(absolute);
+      continue;
+    }
+    const found = (await readdir(absolute, { recursive: true }))
+      .filter((entry) => SUITE_FILE.test(entry) && !entry.split(/[\\/]/).includes('node_modules'))
+      .sort()
+      .map((entry) => join(absolute, entry));
+    if (found.length === 0) {
+      throw new AgentCicdError(
+        'AGENT_CICD_FILE_NOT_FOUND',
+        'no suite files (*.prompt.yaml, *.suite.yaml, *.cases.json) here',
+        {
+          location: { file: path },
+        },
+      );
+    }
+    files.push(...found);
+  }
+  return files;
+}
+
+function summarize(report: RunReport, reportFile: string, resultsFile: string): string {
+  const lines = report.suites.map((suite) => {
+    const rate = suite.passRate.toFixed(3);
+    const interval = `[${suite.interval.low.toFixed(3)}, ${suite.interval.high.toFixed(3)}]`;
+    const threshold = suite.threshold === undefined ? 'all cases must pass' : `threshold ${suite.threshold}`;
+    const { cases, passed, failed, errored, trials } = suite.counts;
+    return `${suite.passed ? 'PASS' : 'FAIL'} ${suite.name}: pass rate ${rate} ${interval} (${threshold}); ${cases} cases (${passed} passed, ${failed} failed, ${errored} errors), ${trials} trials`;
+  });
+  const { tokens, costUsd, latencyMs } = report.totals;
+  lines.push(
+    `tokens ${tokens.input} in / ${tokens.output} out, cost $${costUsd.toFixed(4)}, latency p50 ${Math.round(latencyMs.p50)} ms, p95 ${Math.round(latencyMs.p95)} ms, p99 ${Math.round(latencyMs.p99)} ms`,
+  );
+  if (report.status !== 'complete') {
+    lines.push(`run ${report.status}: ${report.statusReason ?? ''}; continue it with --resume`);
+  }
+  lines.push(`report: ${reportFile}  results: ${resultsFile}`);
+  return `${lines.join('\n')}\n`;
+}

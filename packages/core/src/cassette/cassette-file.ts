@@ -1,0 +1,82 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { z } from 'zod';
+import { AgentCicdError } from '../errors.js';
+import { sortKeysDeep } from './canonical-json.js';
+
+const ToolCallSchema = z.object({ id: z.string(), name: z.string(), arguments: z.record(z.string(), z.unknown()) });
+
+/** A recorded `LlmResponse` (extra fields are kept). */
+export const RecordedResponseSchema = z.looseObject({
+  text: z.string(),
+  toolCalls: z.array(ToolCallSchema),
+  usage: z.looseObject({ inputTokens: z.number(), outputTokens: z.number() }),
+  latencyMs: z.number(),
+  timeToFirstTokenMs: z.number().optional(),
+  model: z.string(),
+  finishReason: z.enum(['stop', 'tool_calls', 'length', 'content_filter', 'error', 'other']),
+  costUsd: z.number().optional(),
+  raw: z.unknown().optional(),
+});
+
+export const CassetteEntrySchema = z.object({
+  /** The canonical request (redacted), for reviewers: a diff shows what changed in the prompt. */
+  request: z.record(z.string(), z.unknown()),
+  response: RecordedResponseSchema,
+});
+
+/** A cassette file: `entries` keyed by the sha256 of the canonical request, written with sorted keys. */
+export const CassetteFileSchema = z.object({
+  version: z.literal(1),
+  entries: z.record(z.string(), CassetteEntrySchema),
+});
+
+export type CassetteEntry = z.infer<typeof CassetteEntrySchema>;
+export type CassetteFile = z.infer<typeof CassetteFileSchema>;
+
+/** Reads a cassette; a missing file is an empty cassette, a malformed one an `AGENT_CICD_CASSETTE_INVALID` error. */
+export async function readCassetteFile(path: string): Promise<CassetteFile> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { version: 1, entries: {} };
+    throw error;
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new AgentCicdError('AGENT_CICD_CASSETTE_INVALID', `not valid JSON: ${(error as Error).message}`, {
+      cause: error,
+      location: { file: path },
+    });
+  }
+  const parsed = CassetteFileSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new AgentCicdError('AGENT_CICD_CASSETTE_INVALID', issue?.message ?? 'invalid cassette', {
+      location: { file: path, path: issue?.path.join('.') || undefined },
+    });
+  }
+  return parsed.data;
+}
+
+/** Serialises a cassette the one stable way: sorted keys, 2-space indent, trailing newline. */
+export function formatCassetteFile(cassette: CassetteFile): string {
+  return `${JSON.stringify(sortKeysDeep(cassette), null, 2)}\n`;
+}
+
+/** Writes atomically: a temporary file in the same directory, then rename, so readers never see half a file. */
+export async function writeCassetteFile(path: string, cassette: CassetteFile): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    await writeFile(temp, formatCassetteFile(cassette), 'utf8');
+    await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+}

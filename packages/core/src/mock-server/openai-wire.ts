@@ -1,0 +1,161 @@
+import type { ChatMessage, LlmRequest, LlmResponse, ToolDefinition } from '../llm/types.js';
+import { isRecord, parseArguments, splitForStream, splitJson, sseFrame, textOf, WireError } from './wire-common.js';
+
+/** Decodes an OpenAI Chat Completions request body into an `LlmRequest`. */
+export function openAiToLlmRequest(body: Record<string, unknown>, metadata: Record<string, string>): LlmRequest {
+  if (!Array.isArray(body.messages)) throw new WireError("'messages' is a required property");
+  const systems: string[] = [];
+  const messages: ChatMessage[] = [];
+  const toolNames = new Map<string, string>();
+  for (const [i, message] of body.messages.entries()) {
+    if (!isRecord(message)) throw new WireError(`messages[${i}] must be an object`);
+    const role = message.role;
+    if (role === 'system' || role === 'developer') systems.push(textOf(message.content));
+    else if (role === 'user') messages.push({ role: 'user', content: textOf(message.content) });
+    else if (role === 'assistant') {
+      const calls = Array.isArray(message.tool_calls) ? message.tool_calls.filter(isRecord) : [];
+      const toolCalls = calls.map((call) => {
+        const fn = isRecord(call.function) ? call.function : {};
+        const id = String(call.id ?? '');
+        toolNames.set(id, String(fn.name ?? ''));
+        return { id, name: String(fn.name ?? ''), arguments: parseArguments(fn.arguments) };
+      });
+      messages.push(
+        toolCalls.length > 0
+          ? { role: 'assistant', content: textOf(message.content), toolCalls }
+          : { role: 'assistant', content: textOf(message.content) },
+      );
+    } else if (role === 'tool') {
+      const id = String(message.tool_call_id ?? '');
+      messages.push({ role: 'tool', toolCallId: id, name: toolNames.get(id) ?? '', content: textOf(message.content) });
+    } else throw new WireError(`messages[${i}].role: unsupported role ${JSON.stringify(role)}`);
+  }
+  const request: LlmRequest = { messages, metadata };
+  if (typeof body.model === 'string') request.model = body.model;
+  if (systems.length > 0) request.system = systems.join('\n');
+  if (Array.isArray(body.tools)) {
+    request.tools = body.tools.filter(isRecord).map((tool): ToolDefinition => {
+      const fn = isRecord(tool.function) ? tool.function : {};
+      const definition: ToolDefinition = {
+        name: String(fn.name ?? ''),
+        parameters: isRecord(fn.parameters) ? fn.parameters : {},
+      };
+      if (typeof fn.description === 'string') definition.description = fn.description;
+      return definition;
+    });
+  }
+  const choice = body.tool_choice;
+  if (choice === 'auto' || choice === 'none' || choice === 'required') request.toolChoice = choice;
+  else if (isRecord(choice) && isRecord(choice.function)) request.toolChoice = { name: String(choice.function.name) };
+  if (typeof body.temperature === 'number') request.temperature = body.temperature;
+  const maxTokens = body.max_completion_tokens ?? body.max_tokens;
+  if (typeof maxTokens === 'number') request.maxTokens = maxTokens;
+  if (body.stream === true) request.stream = true;
+  return request;
+}
+
+const FINISH: Record<LlmResponse['finishReason'], string> = {
+  stop: 'stop',
+  tool_calls: 'tool_calls',
+  length: 'length',
+  content_filter: 'content_filter',
+  error: 'stop',
+  other: 'stop',
+};
+
+export interface OpenAiFrame {
+  id: string;
+  created: number;
+}
+
+const usageOf = (response: LlmResponse) => ({
+  prompt_tokens: response.usage.inputTokens,
+  completion_tokens: response.usage.outputTokens,
+  total_tokens: response.usage.inputTokens + response.usage.outputTokens,
+});
+
+/** Encodes a response as a `chat.completion` object. */
+export function llmToOpenAiCompletion(response: LlmResponse, frame: OpenAiFrame): Record<string, unknown> {
+  const message: Record<string, unknown> = {
+    role: 'assistant',
+    content: response.text === '' && response.toolCalls.length > 0 ? null : response.text,
+  };
+  if (response.toolCalls.length > 0) {
+    message.tool_calls = response.toolCalls.map((call) => ({
+      id: call.id,
+      type: 'function',
+      function: { name: call.name, arguments: JSON.stringify(call.arguments) },
+    }));
+  }
+  message.refusal = null;
+  return {
+    id: frame.id,
+    object: 'chat.completion',
+    created: frame.created,
+    model: response.model,
+    choices: [{ index: 0, message, logprobs: null, finish_reason: FINISH[response.finishReason] }],
+    usage: usageOf(response),
+    system_fingerprint: 'fp_agent_cicd_mock',
+  };
+}
+
+/** Encodes a response as the SSE frames of a streamed completion, ending with `data: [DONE]`. */
+export function llmToOpenAiStream(response: LlmResponse, frame: OpenAiFrame, includeUsage: boolean): string[] {
+  const chunk = (delta: Record<string, unknown>, finishReason: string | null = null): string => {
+    const body: Record<string, unknown> = {
+      id: frame.id,
+      object: 'chat.completion.chunk',
+      created: frame.created,
+      model: response.model,
+      system_fingerprint: 'fp_agent_cicd_mock',
+      choices: [{ index: 0, delta, logprobs: null, finish_reason: finishReason }],
+    };
+    if (includeUsage) body.usage = null;
+    return sseFrame(JSON.stringify(body));
+  };
+  const frames = [chunk({ role: 'assistant', content: '', refusal: null })];
+  for (const piece of splitForStream(response.text)) frames.push(chunk({ content: piece }));
+  response.toolCalls.forEach((call, index) => {
+    frames.push(
+      chunk({ tool_calls: [{ index, id: call.id, type: 'function', function: { name: call.name, arguments: '' } }] }),
+    );
+    for (const part of splitJson(JSON.stringify(call.arguments))) {
+      frames.push(chunk({ tool_calls: [{ index, function: { arguments: part } }] }));
+    }
+  });
+  frames.push(chunk({}, FINISH[response.finishReason]));
+  if (includeUsage) {
+    frames.push(
+      sseFrame(
+        JSON.stringify({
+          id: frame.id,
+          object: 'chat.completion.chunk',
+          created: frame.created,
+          model: response.model,
+          system_fingerprint: 'fp_agent_cicd_mock',
+          choices: [],
+          usage: usageOf(response),
+        }),
+      ),
+    );
+  }
+  frames.push(sseFrame('[DONE]'));
+  return frames;
+}
+
+const OPENAI_ERROR_TYPES: Record<number, { type: string; code: string | null }> = {
+  400: { type: 'invalid_request_error', code: null },
+  401: { type: 'invalid_request_error', code: 'invalid_api_key' },
+  403: { type: 'invalid_request_error', code: null },
+  404: { type: 'invalid_request_error', code: 'model_not_found' },
+  429: { type: 'requests', code: 'rate_limit_exceeded' },
+};
+
+/** An error body shaped like OpenAI's: `{ error: { message, type, param, code } }`. */
+export function openAiErrorBody(status: number, message: string, code?: string): Record<string, unknown> {
+  const known = OPENAI_ERROR_TYPES[status] ?? {
+    type: status >= 500 ? 'server_error' : 'invalid_request_error',
+    code: null,
+  };
+  return { error: { message, type: known.type, param: null, code: code ?? known.code } };
+}

@@ -1,0 +1,59 @@
+import { AgentCicdError } from '../errors.js';
+import type { ToolCall } from '../llm/types.js';
+
+/** An error raised while decoding a request body; served as HTTP 400 in the API's own error shape. */
+export class WireError extends AgentCicdError {
+  constructor(message: string) {
+    super('AGENT_CICD_MOCK_SERVER_BAD_REQUEST', message);
+  }
+}
+
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Reads a list of text parts (`[{type:'text', text}]`) or a string as one string. */
+export function textOf(content: unknown): string {
+  if (typeof content === 'string') return content;
+  if (Array.isArray(content)) {
+    return content
+      .map((part) => (isRecord(part) && typeof part.text === 'string' ? part.text : ''))
+      .filter((text) => text.length > 0)
+      .join('\n');
+  }
+  return '';
+}
+
+/** Parses OpenAI's JSON-string tool arguments; a non-object keeps its text under `_raw` rather than failing. */
+export function parseArguments(text: unknown): Record<string, unknown> {
+  if (isRecord(text)) return text;
+  if (typeof text !== 'string' || text.trim() === '') return {};
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return isRecord(parsed) ? parsed : { _raw: text };
+  } catch {
+    return { _raw: text };
+  }
+}
+
+/** Splits text into stream deltas of a few words, the way token streams arrive. */
+export function splitForStream(text: string, wordsPerChunk = 3): string[] {
+  const words = text.match(/\s*\S+\s*/g) ?? (text ? [text] : []);
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i += wordsPerChunk) out.push(words.slice(i, i + wordsPerChunk).join(''));
+  return out;
+}
+
+/** Splits a tool call's JSON arguments into fragments (as providers stream `arguments` / `partial_json`). */
+export function splitJson(json: string, size = 12): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < json.length; i += size) out.push(json.slice(i, i + size));
+  return out;
+}
+
+/** Names of the tool calls in a response. */
+export const calledToolNames = (calls: readonly ToolCall[]): string[] => calls.map((call) => call.name);
+
+/** One server-sent event frame. */
+export function sseFrame(data: string, event?: string): string {
+  return event ? `event: ${event}\ndata: ${data}\n\n` : `data: ${data}\n\n`;
+}

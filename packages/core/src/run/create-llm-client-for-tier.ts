@@ -1,0 +1,67 @@
+import { resolve } from 'node:path';
+import type { AgentCicdConfig } from '../config/config-schema.js';
+import type { TierName } from '../config/tier-name.js';
+import { AgentCicdError } from '../errors.js';
+import { createAnthropicClient } from '../llm/anthropic-client.js';
+import { createOpenAiClient } from '../llm/openai-client.js';
+import type { LlmClient } from '../llm/types.js';
+import { createMockLlm } from '../mock/create-mock-llm.js';
+import { loadMockScript } from '../mock/load-mock-script.js';
+import { retryingLlm } from './retrying-llm.js';
+
+export interface CreateLlmClientForTierOptions {
+  config: AgentCicdConfig;
+  tier: TierName;
+  /** Project root; config paths resolve from here. */
+  root: string;
+  /** Where API keys are read (`llm.apiKeyEnv`). @default process.env */
+  env?: Record<string, string | undefined>;
+  /** Mock LLM seed; overrides `mock.seed`. */
+  seed?: number;
+  /** Mock script; overrides `mock.script` (relative to `root`). */
+  mockScript?: string;
+}
+
+/**
+ * The tier's model client: the mock LLM for tiers with `mockLlm` (from `mock.script`), else OpenAI or
+ * Anthropic (`llm.provider`, or inferred from the model: `claude*` is Anthropic) with the tier's model,
+ * timeout and the config's endpoint, key variable, concurrency, retries and prices. Retryable failures are
+ * retried either way.
+ */
+export async function createLlmClientForTier(options: CreateLlmClientForTierOptions): Promise<LlmClient> {
+  const { config, tier, root } = options;
+  const settings = config.tiers[tier];
+  const llm = config.llm ?? {};
+  if (settings.mockLlm) {
+    const script = options.mockScript ?? config.mock?.script;
+    if (!script) {
+      throw new AgentCicdError(
+        'AGENT_CICD_CONFIG_INVALID',
+        `the ${tier} tier uses the mock LLM but no mock script is set: add mock.script to the config or pass --mock-script`,
+      );
+    }
+    const mock = createMockLlm(await loadMockScript(resolve(root, script)), {
+      ...((options.seed ?? config.mock?.seed) === undefined ? {} : { seed: options.seed ?? config.mock?.seed }),
+    });
+    return retryingLlm(mock, { retries: llm.maxRetries ?? 3 });
+  }
+  const env = options.env ?? process.env;
+  const provider = llm.provider ?? (/^claude/i.test(settings.llmModel) ? 'anthropic' : 'openai');
+  const apiKey = llm.apiKeyEnv === undefined ? undefined : env[llm.apiKeyEnv];
+  if (llm.apiKeyEnv !== undefined && !apiKey) {
+    throw new AgentCicdError(
+      'AGENT_CICD_CONFIG_INVALID',
+      `the ${tier} tier needs an API key in $${llm.apiKeyEnv}, which is not set`,
+    );
+  }
+  const common = {
+    model: settings.llmModel,
+    timeoutMs: settings.timeoutSeconds * 1000,
+    ...(apiKey === undefined ? {} : { apiKey }),
+    ...(llm.baseUrl === undefined ? {} : { baseURL: llm.baseUrl }),
+    ...(llm.concurrency === undefined ? {} : { concurrency: llm.concurrency }),
+    ...(llm.maxRetries === undefined ? {} : { maxRetries: llm.maxRetries }),
+    ...(llm.prices === undefined ? {} : { prices: llm.prices }),
+  };
+  return provider === 'anthropic' ? createAnthropicClient(common) : createOpenAiClient(common);
+}

@@ -1,0 +1,183 @@
+import { dirname, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { loadConfig } from '../config/load-config.js';
+import { resolveTierName } from '../config/tier-name.js';
+import { AgentCicdError } from '../errors.js';
+import type { CaseAssertion, CaseExpectations } from '../eval/evaluate-case.js';
+import { createJudge, type Judge } from '../judge/create-judge.js';
+import type { LlmClient } from '../llm/types.js';
+import { type LoadedManifest, loadManifest } from '../prompts/load-manifest.js';
+import { renderPrompt } from '../prompts/render-prompt.js';
+import { resolvePrompt } from '../prompts/resolve-prompt.js';
+import { createPromptTarget } from '../targets/create-prompt-target.js';
+import { loadModuleTarget } from '../targets/load-module-target.js';
+import type { Target } from '../targets/target.js';
+import { loadMockTools } from '../tools/create-mock-tools.js';
+import { createToolRegistry, type ToolSpec } from '../tools/tool-registry.js';
+import { createLlmClientForTier } from './create-llm-client-for-tier.js';
+import type { RunContext, SuiteRef } from './run-context.js';
+
+export interface CreateRunContextOptions {
+  /** Where the config is looked for. @default process.cwd() */
+  cwd?: string;
+  /** Tier name (`--tier`); else `AGENT_CICD_TIER`, `DEPLOYMENT_ENV`, then `dev`. */
+  tier?: string;
+  configFile?: string;
+  /** Use this client instead of the tier's. */
+  llm?: LlmClient;
+  /** Use these tools instead of the tier's (still filtered by the tier's `toolsEnabled`). */
+  tools?: ToolSpec[];
+  /** Use this judge, or `false` for none (cases with `expectedBehavior` then skip the judge check). */
+  judge?: Judge | false;
+  env?: Record<string, string | undefined>;
+  /** Mock LLM seed (`--seed`). */
+  seed?: number;
+  /** Mock script / mock tools file, overriding the config (relative to `cwd`). */
+  mockScript?: string;
+  mockTools?: string;
+  assertions?: Array<CaseAssertion<CaseExpectations>>;
+}
+
+/**
+ * Everything a run needs, chosen by the tier: its LLM client (mock, or a provider), its tools (mock fixtures or
+ * the config's tools module, limited to `toolsEnabled`), a judge on the same client, the tier's model settings,
+ * and target resolution (module targets relative to the suite file; prompt targets from the manifest, at the
+ * tier's `promptVersion` when it pins one).
+ */
+export async function createRunContext(options: CreateRunContextOptions = {}): Promise<RunContext> {
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const env = options.env ?? process.env;
+  const { config, root } = await loadConfig({ cwd, file: options.configFile });
+  const tier = resolveTierName({ flag: options.tier, env });
+  const settings = config.tiers[tier];
+  const llm =
+    options.llm ??
+    (await createLlmClientForTier({
+      config,
+      tier,
+      root,
+      env,
+      ...(options.seed === undefined ? {} : { seed: options.seed }),
+      ...(options.mockScript === undefined ? {} : { mockScript: resolve(cwd, options.mockScript) }),
+    }));
+
+  const specs = options.tools ?? (await loadTierTools());
+  const enabled =
+    settings.toolsEnabled === true ? undefined : settings.toolsEnabled === false ? [] : settings.toolsEnabled;
+  const tools = createToolRegistry({ tools: specs, ...(enabled === undefined ? {} : { enabled }) });
+
+  let manifest: Promise<LoadedManifest> | undefined;
+  const getManifest = (): Promise<LoadedManifest> => {
+    manifest ??= loadManifest(resolve(root, config.manifest), { root });
+    return manifest;
+  };
+  const judge = options.judge === false ? undefined : (options.judge ?? (await createTierJudge()));
+
+  const targets = new Map<string, Promise<Target>>();
+  return {
+    cwd,
+    tier,
+    llm,
+    tools,
+    ...(judge === undefined ? {} : { judge }),
+    ...(options.judge === false ? { skipJudge: true } : {}),
+    settings: { model: settings.llmModel, temperature: settings.llmTemperature, maxTokens: settings.maxTokens },
+    ...(options.assertions === undefined ? {} : { assertions: options.assertions }),
+    resolveTarget(suite, file) {
+      const key = `${file ?? ''}\u0000${suite.name}`;
+      let target = targets.get(key);
+      if (!target) {
+        target = resolveSuiteTarget(suite, file);
+        targets.set(key, target);
+      }
+      return target;
+    },
+  };
+
+  async function loadTierTools(): Promise<ToolSpec[]> {
+    const mockTools = options.mockTools
+      ? resolve(cwd, options.mockTools)
+      : config.mock?.tools && resolve(root, config.mock.tools);
+    if (settings.mockTools) return mockTools ? loadMockTools(mockTools) : [];
+    if (!config.tools) return [];
+    const file = resolve(root, config.tools.module);
+    const module = (await import(pathToFileURL(file).href)) as { tools?: unknown; default?: unknown };
+    const list = module.tools ?? module.default;
+    if (!Array.isArray(list)) {
+      throw new AgentCicdError(
+        'AGENT_CICD_CONFIG_INVALID',
+        'the tools module must export `tools` (or a default export): a list of tool specs',
+        {
+          location: { file },
+        },
+      );
+    }
+    return list as ToolSpec[];
+  }
+
+  async function createTierJudge(): Promise<Judge> {
+    const judgeSettings = config.judge ?? {};
+    const rubric =
+      judgeSettings.prompt === undefined
+        ? undefined
+        : await resolvePrompt({ manifest: await getManifest(), name: judgeSettings.prompt });
+    return createJudge({
+      llm,
+      ...(rubric === undefined ? {} : { rubric }),
+      ...(judgeSettings.model === undefined ? {} : { model: judgeSettings.model }),
+      ...(judgeSettings.votes === undefined ? {} : { votes: judgeSettings.votes }),
+    });
+  }
+
+  async function resolveSuiteTarget(suite: SuiteRef, file: string | undefined): Promise<Target> {
+    if (suite.target) {
+      return loadModuleTarget({
+        module: suite.target.module,
+        ...(suite.target.export === undefined ? {} : { export: suite.target.export }),
+        baseDir: file === undefined ? cwd : dirname(resolve(cwd, file)),
+      });
+    }
+    if (suite.prompt) {
+      const prompt = await resolvePrompt({
+        manifest: await getManifest(),
+        name: suite.prompt.name,
+        version: settings.promptVersion ?? suite.prompt.version,
+      });
+      return createPromptTarget({
+        prompt,
+        render: (template, vars) => renderPrompt(template, vars, { file: prompt.path }),
+      });
+    }
+    // The seed's format: cases name a version (`system_prompt_version`) of the project's only prompt.
+    const names = Object.keys((await getManifest()).manifest.prompts);
+    if (names.length === 1 && names[0] !== undefined) return perCasePromptTarget(names[0]);
+    throw new AgentCicdError(
+      'AGENT_CICD_SUITE_INVALID',
+      `suite "${suite.name}" has neither a prompt ({ name, version } from the manifest) nor a target module to run against`,
+      file === undefined ? {} : { location: { file } },
+    );
+  }
+
+  function perCasePromptTarget(name: string): Target {
+    const byVersion = new Map<string, Promise<Target>>();
+    return {
+      kind: 'prompt',
+      async run(input, context) {
+        const version = settings.promptVersion ?? context.metadata.promptVersion;
+        const key = version ?? '';
+        let target = byVersion.get(key);
+        if (!target) {
+          target = getManifest().then(async (loaded) => {
+            const prompt = await resolvePrompt({ manifest: loaded, name, version });
+            return createPromptTarget({
+              prompt,
+              render: (template, vars) => renderPrompt(template, vars, { file: prompt.path }),
+            });
+          });
+          byVersion.set(key, target);
+        }
+        return (await target).run(input, context);
+      },
+    };
+  }
+}
