@@ -26,7 +26,14 @@ async function promptsProject(): Promise<TestProjectInlineConfiguration[]> {
 export const projects: TestProjectInlineConfiguration[] = [
   ...['core', 'deploy-gates', 'vitest-plugin', 'cli'].map((name) => ({
     ...sourceCondition,
-    test: { name, root: `packages/${name}`, include: ['src/**/*.test.ts', 'test/**/*.test.ts'] },
+    test: {
+      name,
+      root: `packages/${name}`,
+      include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+      // Many tests spawn the CLI or a server; on a loaded 2-core CI machine a spawn alone can take seconds.
+      testTimeout: 60_000,
+      hookTimeout: 60_000,
+    },
   })),
   ...(await promptsProject()),
 ];

@@ -4,6 +4,7 @@ import { registerConfigCommand } from './commands/config.js';
 import { registerGateCommand } from './commands/gate.js';
 import { registerLintCommand } from './commands/lint.js';
 import { registerManifestCommand } from './commands/manifest.js';
+import { registerMockServerCommand } from './commands/mock-server.js';
 import { registerReportCommand } from './commands/report.js';
 import { registerRunCommand } from './commands/run.js';
 import type { RegisterCommand } from './commands/types.js';
@@ -16,6 +17,7 @@ const commands: RegisterCommand[] = [
   registerRunCommand,
   registerGateCommand,
   registerReportCommand,
+  registerMockServerCommand,
 ];
 
 /** Stable process exit codes of the `agent-cicd` command. */

@@ -77,6 +77,8 @@ export { lintPaths } from './lint/lint-paths.js';
 export type { AnthropicClientOptions, AnthropicLike } from './llm/anthropic-client.js';
 export { createAnthropicClient } from './llm/anthropic-client.js';
 export type { AdapterOptions } from './llm/call-policy.js';
+export type { CreateLlmClientOptions, ProviderName } from './llm/create-llm-client.js';
+export { createLlmClient, inferProvider } from './llm/create-llm-client.js';
 export type { OpenAiClientOptions, OpenAiLike } from './llm/openai-client.js';
 export { createOpenAiClient } from './llm/openai-client.js';
 export type { ModelPrice, PriceTable } from './llm/prices.js';

@@ -1,3 +1,6 @@
+import { mkdtemp, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import Anthropic from '@anthropic-ai/sdk';
 import OpenAI from 'openai';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -291,5 +294,32 @@ describe('mock server request log and errors', () => {
     expect(local.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(warnings).toHaveLength(1);
     await local.close();
+  });
+});
+
+describe('mock server backed by cassettes', () => {
+  it('records answers per route and serves them later without a script; a miss is a 400 naming the case', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'server-cassette-'));
+    const recording = await start({ cassette: { dir, mode: 'record' } });
+    const ask = (s: MockServer, content: string) =>
+      openai(s).chat.completions.create(
+        { model: 'gpt-4o-mini', messages: [{ role: 'user', content }] },
+        { headers: { 'x-agent-cicd-case-id': 'greeting' } },
+      );
+    const original = await ask(recording, 'hello cassette');
+    await recording.close();
+    expect(await readdir(dir)).toEqual(['greeting.cassette.json']);
+
+    server = await startMockServer({
+      port: 0,
+      cassette: { dir },
+      clock: { now: () => 1_700_000_000_000, sleep: async () => {} },
+    });
+    const replayed = await ask(server, 'hello cassette');
+    expect(replayed.choices[0]?.message.content).toBe(original.choices[0]?.message.content);
+    expect(replayed.usage).toEqual(original.usage);
+    const miss = await ask(server, 'never recorded').catch((e: unknown) => e);
+    expect(miss).toBeInstanceOf(OpenAI.BadRequestError);
+    expect((miss as Error).message).toMatch(/case "greeting".*AGENT_CICD_CASSETTE=record/);
   });
 });
