@@ -25,6 +25,7 @@ interface RunOptions {
   config?: string;
   mockScript?: string;
   mockTools?: string;
+  cassette?: string;
   judge: boolean;
 }
 
@@ -47,6 +48,10 @@ export const registerRunCommand: RegisterCommand = (program, io, state) => {
     .option('--config <file>', 'config file (default: agent-cicd.config.* found from the current directory)')
     .option('--mock-script <file>', 'mock LLM script, overriding mock.script of the config')
     .option('--mock-tools <file>', 'mock tools file, overriding mock.tools of the config')
+    .option(
+      '--cassette <mode>',
+      'record | replay | auto | off: record model calls to, or replay them from, cassette.dir (default: $AGENT_CICD_CASSETTE, the config, off)',
+    )
     .option('--no-judge', 'do not grade expectedBehavior with the LLM judge')
     .addHelpText(
       'after',
@@ -76,6 +81,7 @@ export const registerRunCommand: RegisterCommand = (program, io, state) => {
         ...(seed === undefined ? {} : { seed }),
         ...(options.mockScript === undefined ? {} : { mockScript: options.mockScript }),
         ...(options.mockTools === undefined ? {} : { mockTools: options.mockTools }),
+        ...(options.cassette === undefined ? {} : { cassette: options.cassette }),
         ...(options.judge ? {} : { judge: false }),
       });
       const reportFile = resolve(cwd, options.report);

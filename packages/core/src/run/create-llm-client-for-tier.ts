@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { createCassetteClient, resolveCassetteMode } from '../cassette/create-cassette-client.js';
 import type { AgentCicdConfig } from '../config/config-schema.js';
 import type { TierName } from '../config/tier-name.js';
 import { AgentCicdError } from '../errors.js';
@@ -20,20 +21,48 @@ export interface CreateLlmClientForTierOptions {
   seed?: number;
   /** Mock script; overrides `mock.script` (relative to `root`). */
   mockScript?: string;
+  /** Cassette mode (`--cassette`); else `AGENT_CICD_CASSETTE`, else the config's `cassette.mode`, else `off`. */
+  cassette?: string;
 }
 
 /**
  * The tier's model client: the mock LLM for tiers with `mockLlm` (from `mock.script`), else OpenAI or
  * Anthropic (`llm.provider`, or inferred from the model: `claude*` is Anthropic) with the tier's model,
  * timeout and the config's endpoint, key variable, concurrency, retries and prices. Retryable failures are
- * retried either way.
+ * retried either way. With a cassette mode other than `off`, calls are recorded to / replayed from
+ * `cassette.dir` (one file per case), secrets redacted.
  */
 export async function createLlmClientForTier(options: CreateLlmClientForTierOptions): Promise<LlmClient> {
+  const { config, root } = options;
+  const env = options.env ?? process.env;
+  const mode = resolveCassetteMode({
+    ...(options.cassette === undefined ? {} : { flag: options.cassette }),
+    env,
+    fallback: config.cassette?.mode ?? 'off',
+  });
+  const inner = await createProviderClient(options, mode === 'replay');
+  if (mode === 'off') return inner;
+  return createCassetteClient({
+    inner,
+    mode,
+    dir: resolve(root, config.cassette?.dir ?? 'cassettes'),
+    secrets: config.secrets.flatMap((name) => env[name] ?? []),
+  });
+}
+
+async function createProviderClient(options: CreateLlmClientForTierOptions, replayOnly: boolean): Promise<LlmClient> {
   const { config, tier, root } = options;
   const settings = config.tiers[tier];
   const llm = config.llm ?? {};
   if (settings.mockLlm) {
     const script = options.mockScript ?? config.mock?.script;
+    if (!script && replayOnly) {
+      const missing = new AgentCicdError(
+        'AGENT_CICD_CASSETTE_MISS',
+        'replaying cassettes: no mock script to answer a request',
+      );
+      return { provider: 'mock', complete: () => Promise.reject(missing) };
+    }
     if (!script) {
       throw new AgentCicdError(
         'AGENT_CICD_CONFIG_INVALID',
@@ -48,7 +77,8 @@ export async function createLlmClientForTier(options: CreateLlmClientForTierOpti
   const env = options.env ?? process.env;
   const provider = llm.provider ?? (/^claude/i.test(settings.llmModel) ? 'anthropic' : 'openai');
   const apiKey = llm.apiKeyEnv === undefined ? undefined : env[llm.apiKeyEnv];
-  if (llm.apiKeyEnv !== undefined && !apiKey) {
+  // Replaying cassettes never reaches the provider, so CI needs no key.
+  if (llm.apiKeyEnv !== undefined && !apiKey && !replayOnly) {
     throw new AgentCicdError(
       'AGENT_CICD_CONFIG_INVALID',
       `the ${tier} tier needs an API key in $${llm.apiKeyEnv}, which is not set`,

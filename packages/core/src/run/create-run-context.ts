@@ -35,6 +35,8 @@ export interface CreateRunContextOptions {
   /** Mock script / mock tools file, overriding the config (relative to `cwd`). */
   mockScript?: string;
   mockTools?: string;
+  /** Cassette mode: `record`, `replay`, `auto` or `off` (`--cassette`). */
+  cassette?: string;
   assertions?: Array<CaseAssertion<CaseExpectations>>;
 }
 
@@ -59,6 +61,7 @@ export async function createRunContext(options: CreateRunContextOptions = {}): P
       env,
       ...(options.seed === undefined ? {} : { seed: options.seed }),
       ...(options.mockScript === undefined ? {} : { mockScript: resolve(cwd, options.mockScript) }),
+      ...(options.cassette === undefined ? {} : { cassette: options.cassette }),
     }));
 
   const specs = options.tools ?? (await loadTierTools());

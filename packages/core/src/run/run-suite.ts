@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { CaseResult, RunReport } from '../schema/report.js';
@@ -65,6 +66,8 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunReport> {
   const now = options.now ?? Date.now;
   const keepResults = options.keepResults ?? true;
   const controller = new AbortController();
+  // Every in-flight case (and its model and tool calls) listens to this signal.
+  setMaxListeners(0, controller.signal);
   const stopOnParent = (): void => controller.abort(options.signal?.reason);
   options.signal?.addEventListener('abort', stopOnParent, { once: true });
   if (options.signal?.aborted) stopOnParent();
