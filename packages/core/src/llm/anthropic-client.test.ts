@@ -87,6 +87,8 @@ describe('createAnthropicClient over recorded Anthropic payloads', () => {
 
   it('aggregates a padded text stream (anthropic-messages-stream-text.sse)', async () => {
     serve('anthropic-messages-stream-text.sse');
+    // the real API pads JSON before the closing brace; the fixture keeps it
+    expect(next.body.toString()).toMatch(/\{"type":"message_stop" +\}/);
     const response = await client(true).complete(request);
     expect(response).toMatchObject({
       text: BERLIN_TEXT,
