@@ -8,4 +8,6 @@ export const GateErrorCode = {
   canaryMetricsInvalid: 'AGENT_CICD_CANARY_METRICS_INVALID',
   /** A canary step that is not one of the policy's steps. */
   stepInvalid: 'AGENT_CICD_GATE_STEP_INVALID',
+  /** A group-sequential look outside 1…of. */
+  lookInvalid: 'AGENT_CICD_GATE_LOOK_INVALID',
 } as const;

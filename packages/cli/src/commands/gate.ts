@@ -1,16 +1,6 @@
 import { resolve } from 'node:path';
 import { AgentCicdError } from '@agent-cicd/core';
-import {
-  type Decision,
-  decide,
-  defaultPolicy,
-  GateErrorCode,
-  loadCanaryMetrics,
-  loadPolicy,
-  loadRunReport,
-  renderDecisionMarkdown,
-  renderDecisionText,
-} from '@agent-cicd/deploy-gates';
+import type { Decision } from '@agent-cicd/deploy-gates';
 import { Option } from 'commander';
 import { ExitCode } from '../main.js';
 import type { RegisterCommand } from './types.js';
@@ -37,7 +27,7 @@ function parseStep(value: string | undefined): number | undefined {
   const step = Number(value);
   if (!Number.isFinite(step) || step <= 0 || step > 100) {
     throw new AgentCicdError(
-      GateErrorCode.stepInvalid,
+      'AGENT_CICD_GATE_STEP_INVALID',
       `--step must be a traffic percentage in (0, 100], got "${value}"`,
     );
   }
@@ -59,6 +49,16 @@ export const registerGateCommand: RegisterCommand = (program, io, state) => {
     .addOption(new Option('--json', 'print the decision as JSON').conflicts('markdown'))
     .addOption(new Option('--markdown', 'print the decision as a markdown table'))
     .action(async (flags: GateFlags) => {
+      // Loaded on use, so other subcommands do not pay for the gate's modules at startup.
+      const {
+        decide,
+        defaultPolicy,
+        loadCanaryMetrics,
+        loadPolicy,
+        loadRunReport,
+        renderDecisionMarkdown,
+        renderDecisionText,
+      } = await import('@agent-cicd/deploy-gates');
       const at = (file: string): string => resolve(io.cwd, file);
       const step = parseStep(flags.step);
       const [baseline, candidate, policy, canaryMetrics] = await Promise.all([

@@ -1,7 +1,7 @@
 import type { SuiteResult } from '@agent-cicd/core';
 
-/** Violation checks that mean a tool call was wrong (missing, forbidden, bad arguments, wrong order…). */
-const TOOL_CHECKS = /^tool|_tool$|^expected_tools?$|^forbidden_tools?$/;
+/** Violation checks about tool calls: `expected_tool`, `forbidden_tool`, `tool_order`, `tool_arguments`, `tool_schema`, `tool_not_enabled`. */
+const TOOL_CHECKS = /^tool_|_tool$/;
 
 /** What the gate needs from one side (baseline or candidate) of a comparison, flattened to trials. */
 export interface ArmSample {

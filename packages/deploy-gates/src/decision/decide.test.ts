@@ -163,6 +163,18 @@ describe('decide', () => {
     expect(decision.reasons.join(' ')).toMatch(/in suite "payments"/);
   });
 
+  it('tests each group-sequential look at a stricter nominal level than a single look', () => {
+    const candidate = suite((i, t) => i % 25 === 3 && t !== i % 2);
+    const single = row(decide({ baseline, candidate, policy: policy() }), 'passRate.nonInferiority');
+    const first = row(
+      decide({ baseline, candidate, policy: policy(), look: { index: 1, of: 4 } }),
+      'passRate.nonInferiority',
+    );
+    expect(first.interval?.confidence).toBeGreaterThan(single.interval?.confidence as number);
+    expect(first.interval?.low).toBeLessThan(single.interval?.low as number);
+    expect(() => decide({ baseline, candidate, look: { index: 5, of: 4 } })).toThrow(/look 5 of 4/);
+  });
+
   it('merges the live canary analysis: a bad canary rolls back', () => {
     const canaryMetrics = [
       { step: 5, canary: { successes: 180, failures: 20 }, stable: { successes: 3880, failures: 120 } },

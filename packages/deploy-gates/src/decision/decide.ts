@@ -3,13 +3,14 @@ import { canaryChecks } from '../canary-analysis/analyze-canary.js';
 import type { CanaryMetrics } from '../canary-analysis/canary-metrics.js';
 import { checkDrift } from '../drift/check-drift.js';
 import { GateErrorCode } from '../gate-errors.js';
-import { defaultPolicy, type GatePolicy, type SuitePolicy } from '../policy/gate-policy-schema.js';
+import { defaultPolicy, type GatePolicy } from '../policy/gate-policy-schema.js';
 import { type ArmSample, armSample } from './arm-sample.js';
 import { type Check, pct, points } from './check.js';
-import { checkSlas } from './check-slas.js';
+import { checkSlas, type SlaRules } from './check-slas.js';
 import { combineChecks } from './combine-checks.js';
-import { comparePassRates } from './compare-pass-rates.js';
+import { comparePassRates, type PassRateRules } from './compare-pass-rates.js';
 import type { Decision } from './decision.js';
+import { nominalAlpha, type Spending } from './group-sequential.js';
 
 /** One side of a comparison: all trials, and each suite's trials for the suites the policy overrides. */
 export interface GateSample {
@@ -26,15 +27,17 @@ export function gateSample(report: RunReport): GateSample {
 }
 
 /**
- * A look of a group-sequential evaluation: the candidate suite is run in `of` equal batches and the gate is asked
- * after each. The one-sided alpha is spent across looks as alpha·(index/of)^spending − alpha·((index−1)/of)^spending,
- * so by the union bound the error over all looks stays ≤ alpha however the looks are correlated.
+ * A look of a group-sequential evaluation: the candidate suite is run in `of` equal batches of cases and the gate
+ * is asked after each, stopping at the first promote or rollback. Each look tests at the nominal level of an exact
+ * one-sided group-sequential boundary (alpha spending, see {@link groupSequentialBoundaries}), so the chance of a
+ * wrong promotion or rollback over all looks stays at the policy's (1 − confidence) / 2.
  */
 export interface GateLook {
+  /** 1-based. */
   index: number;
   of: number;
-  /** Exponent of the spending function: 1 spends evenly, larger keeps more alpha for the last look. @default 1 */
-  spending?: number;
+  /** Alpha-spending function. @default 2 (α·t², between Pocock and O'Brien–Fleming) */
+  spending?: Spending;
 }
 
 export interface DecideOptions {
@@ -51,27 +54,19 @@ export interface DecideOptions {
   pairing?: 'auto' | 'never';
 }
 
-/** One-sided alpha of a look (see {@link GateLook}). */
+/** One-sided nominal alpha of a look (see {@link GateLook}); `alpha` itself without a look. */
 export function lookAlpha(alpha: number, look: GateLook | undefined): number {
   if (look === undefined) return alpha;
-  const rho = look.spending ?? 1;
-  return alpha * ((look.index / look.of) ** rho - ((look.index - 1) / look.of) ** rho);
-}
-
-function suiteRules(policy: GatePolicy, override: SuitePolicy): GatePolicy {
-  return {
-    ...policy,
-    ...override,
-    latency: { ...policy.latency, ...override.latency },
-    tokens: { ...policy.tokens, ...override.tokens },
-    cost: { ...policy.cost, ...override.cost },
-  };
+  if (!(Number.isInteger(look.index) && Number.isInteger(look.of) && look.index >= 1 && look.index <= look.of)) {
+    throw new AgentCicdError(GateErrorCode.lookInvalid, `look ${look.index} of ${look.of} is not a valid look`);
+  }
+  return nominalAlpha(alpha, look.index, look.of, look.spending ?? 2);
 }
 
 function scopeChecks(
   baseline: ArmSample,
   candidate: ArmSample,
-  rules: GatePolicy,
+  rules: { passRate: PassRateRules; sla: SlaRules },
   alpha: number,
   pairing: 'auto' | 'never',
   suite?: string,
@@ -80,13 +75,13 @@ function scopeChecks(
   const passRates = comparePassRates({
     baseline: baseline.outcomes,
     candidate: candidate.outcomes,
-    rules,
+    rules: rules.passRate,
     alpha,
     pairing,
     ...scope,
   });
   return {
-    checks: [...passRates.checks, ...checkSlas({ baseline, candidate, rules, alpha, ...scope })],
+    checks: [...passRates.checks, ...checkSlas({ baseline, candidate, rules: rules.sla, alpha, ...scope })],
     paired: passRates.paired,
   };
 }
@@ -106,13 +101,20 @@ export function decideSamples(
   const alpha = lookAlpha((1 - policy.confidence) / 2, options.look);
   const pairing = options.pairing ?? 'auto';
   const { baseline, candidate } = options;
-  const overall = scopeChecks(baseline.overall, candidate.overall, policy, alpha, pairing);
+  const overall = scopeChecks(baseline.overall, candidate.overall, { passRate: policy, sla: policy }, alpha, pairing);
   const checks = [...overall.checks];
+  // An overridden suite gets its own pass-rate rows, and rows for the SLAs the override sets.
   for (const [name, override] of Object.entries(policy.suites)) {
     const base = baseline.suites.get(name);
     const cand = candidate.suites.get(name);
     if (base === undefined || cand === undefined) continue;
-    checks.push(...scopeChecks(base, cand, suiteRules(policy, override), alpha, pairing, name).checks);
+    const { minPassRate, nonInferiorityMargin, minSamples, ...sla } = override;
+    const passRate: PassRateRules = {
+      minPassRate: minPassRate ?? policy.minPassRate,
+      nonInferiorityMargin: nonInferiorityMargin ?? policy.nonInferiorityMargin,
+      minSamples: minSamples ?? policy.minSamples,
+    };
+    checks.push(...scopeChecks(base, cand, { passRate, sla }, alpha, pairing, name).checks);
   }
   checks.push(...checkDrift({ baseline: baseline.overall, candidate: candidate.overall, policy: policy.drift, alpha }));
   if (options.canaryMetrics !== undefined && options.canaryMetrics.length > 0) {
