@@ -1,11 +1,13 @@
 import { AgentCicdError, formatUserError } from '@agent-cicd/core';
 import { Command, CommanderError } from 'commander';
 import { registerConfigCommand } from './commands/config.js';
+import { registerDeployCommand } from './commands/deploy.js';
 import { registerGateCommand } from './commands/gate.js';
 import { registerLintCommand } from './commands/lint.js';
 import { registerManifestCommand } from './commands/manifest.js';
 import { registerMockServerCommand } from './commands/mock-server.js';
 import { registerReportCommand } from './commands/report.js';
+import { registerRollbackCommand } from './commands/rollback.js';
 import { registerRunCommand } from './commands/run.js';
 import type { RegisterCommand } from './commands/types.js';
 
@@ -17,6 +19,8 @@ const commands: RegisterCommand[] = [
   registerRunCommand,
   registerGateCommand,
   registerReportCommand,
+  registerDeployCommand,
+  registerRollbackCommand,
   registerMockServerCommand,
 ];
 
