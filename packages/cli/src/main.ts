@@ -6,6 +6,7 @@ import { registerGateCommand } from './commands/gate.js';
 import { registerLintCommand } from './commands/lint.js';
 import { registerManifestCommand } from './commands/manifest.js';
 import { registerMockServerCommand } from './commands/mock-server.js';
+import { registerPipelineCommand } from './commands/pipeline.js';
 import { registerReportCommand } from './commands/report.js';
 import { registerRollbackCommand } from './commands/rollback.js';
 import { registerRunCommand } from './commands/run.js';
@@ -22,6 +23,7 @@ const commands: RegisterCommand[] = [
   registerDeployCommand,
   registerRollbackCommand,
   registerMockServerCommand,
+  registerPipelineCommand,
 ];
 
 /** Stable process exit codes of the `agent-cicd` command. */
