@@ -1,8 +1,10 @@
 import { AgentCicdError, formatUserError } from '@agent-cicd/core';
 import { Command, CommanderError } from 'commander';
+import { registerDeployCommand } from './commands/deploy.js';
 import { registerGateCommand } from './commands/gate.js';
 import { registerMockServerCommand } from './commands/mock-server.js';
 import { registerReportCommand } from './commands/report.js';
+import { registerRollbackCommand } from './commands/rollback.js';
 import { registerRunCommand } from './commands/run.js';
 import type { RegisterCommand } from './commands/types.js';
 
@@ -11,6 +13,8 @@ const commands: RegisterCommand[] = [
   registerRunCommand,
   registerGateCommand,
   registerReportCommand,
+  registerDeployCommand,
+  registerRollbackCommand,
   registerMockServerCommand,
 ];
 

@@ -63,6 +63,8 @@ interface Job {
  * uninterrupted one's (timings aside).
  */
 export async function runSuite(options: RunSuiteOptions): Promise<RunReport> {
+  // Resolve every suite's target first: a missing prompt version or module is invalid input, found before any case runs.
+  for (const { suite, file } of options.suites) await options.context.resolveTarget(suite, file);
   const now = options.now ?? Date.now;
   const keepResults = options.keepResults ?? true;
   const controller = new AbortController();
@@ -79,9 +81,6 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunReport> {
       })
     : options.context.llm;
   const context: RunContext = { ...options.context, llm };
-
-  // Resolve every suite's target first: a missing prompt version or module is invalid input, found before any case runs.
-  for (const { suite, file } of options.suites) await context.resolveTarget(suite, file);
 
   const startedAt = new Date(now());
   const header = {

@@ -10,3 +10,11 @@ export function shellQuoteArg(arg: string): string {
 export function shellQuote(argv: readonly string[]): string {
   return argv.map(shellQuoteArg).join(' ');
 }
+
+/** A command as a shell would run it, with its stdin (if any) as a quoted here-document. */
+export function formatCommand(command: { argv: readonly string[]; input?: string | undefined }): string {
+  const line = shellQuote(command.argv);
+  if (command.input === undefined) return line;
+  const body = command.input.endsWith('\n') ? command.input : `${command.input}\n`;
+  return `${line} <<'AGENT_CICD_EOF'\n${body}AGENT_CICD_EOF`;
+}

@@ -25,7 +25,7 @@ export interface RollbackReleaseResult {
 
 /**
  * The seed's "triple rollback": restore the image, prompt and model config of an earlier release together,
- * and record the rollback in the history (only when the restored state was verified, or in dry-run).
+ * and record the rollback in the history (only when the restored state was read back and verified).
  */
 export async function rollbackRelease(options: RollbackReleaseOptions): Promise<RollbackReleaseResult> {
   const history = await options.store.load();
@@ -38,7 +38,8 @@ export async function rollbackRelease(options: RollbackReleaseOptions): Promise<
     ...(options.container === undefined ? {} : { container: options.container }),
     ...(options.timeout === undefined ? {} : { timeout: options.timeout }),
   });
-  if (result.verified || options.kubectl.runner.dryRun) {
+  // Dry-run reads and changes nothing, so there is nothing verified to record.
+  if (result.verified) {
     const at = (options.now ?? (() => new Date()))().toISOString();
     await options.store.save(recordRelease(history, release, { action: 'rollback', at }));
   }

@@ -2,8 +2,8 @@ import { InvalidInputError } from '../errors.js';
 import type { Kubectl } from '../kubectl/create-kubectl.js';
 import type { TrafficRouter } from '../routers/traffic-router.js';
 import { assertImageReference } from '../validate/image-reference.js';
-import { assertDnsLabel, assertDnsSubdomain, assertReplicas } from '../validate/validate.js';
-import { deploymentManifest, serviceManifest } from './manifests.js';
+import { assertDnsLabel, assertDnsSubdomain, assertDuration, assertReplicas } from '../validate/validate.js';
+import { deploymentManifest, releaseAnnotation, serviceManifest } from './manifests.js';
 import { type CanaryResult, type RunCanaryOptions, runCanary } from './run-canary.js';
 
 export interface DeployCanaryOptions
@@ -52,7 +52,7 @@ export async function deployCanary(options: DeployCanaryOptions): Promise<Deploy
   const container = assertDnsLabel(options.container ?? app, 'container name');
   const image = assertImageReference(options.image);
   const canaryReplicas = assertReplicas(options.canaryReplicas ?? 1);
-  const timeout = options.timeout ?? '5m';
+  const timeout = assertDuration(options.timeout ?? '5m');
   const dryRun = kubectl.runner.dryRun;
   const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -71,7 +71,15 @@ export async function deployCanary(options: DeployCanaryOptions): Promise<Deploy
   };
   const promote = async () => {
     stableTouched = true;
-    await kubectl.setImage(app, container, image);
+    if (options.configMap === undefined) {
+      await kubectl.setImage(app, container, image);
+    } else {
+      // With a release, stable takes the image, the release ConfigMap and the release annotation in one rollout.
+      const annotations = options.release === undefined ? {} : { [releaseAnnotation]: options.release };
+      const envFrom = [{ configMapRef: { name: options.configMap } }];
+      const template = { metadata: { annotations }, spec: { containers: [{ name: container, image, envFrom }] } };
+      await kubectl.patch('deployment', app, { spec: { template } }, 'strategic');
+    }
     await kubectl.rolloutStatus(app, { timeout });
     await router.setWeight(0);
     await kubectl.scale(canary, 0);

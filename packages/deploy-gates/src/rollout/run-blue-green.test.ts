@@ -198,6 +198,7 @@ describe('runBlueGreen against the fake kubectl', { timeout: 30_000 }, () => {
       { service: 'agent && curl evil' },
       { image: 'ghcr.io/acme/agent:1 --privileged' },
       { colors: ['blue', 'green$(id)'] as [string, string] },
+      { timeout: '5m; reboot' },
     ]) {
       await expect(
         runBlueGreen({ kubectl: kubectlFor(), app: 'agent', service: 'agent', image: digestB, ...bad }),

@@ -2,7 +2,13 @@ import { InvalidInputError, RolloutError } from '../errors.js';
 import type { Kubectl } from '../kubectl/create-kubectl.js';
 import type { DeploymentState } from '../kubectl/kube-objects.js';
 import { assertImageReference } from '../validate/image-reference.js';
-import { assertDnsLabel, assertDnsSubdomain, assertLabelKey } from '../validate/validate.js';
+import {
+  assertDnsLabel,
+  assertDnsSubdomain,
+  assertDuration,
+  assertLabelKey,
+  assertReplicas,
+} from '../validate/validate.js';
 import { deploymentManifest } from './manifests.js';
 
 export type BlueGreenStep = 'read' | 'deploy' | 'scale' | 'rollout' | 'smoke' | 'switch' | 'scale-down' | 'verify';
@@ -70,8 +76,8 @@ export async function runBlueGreen(options: BlueGreenOptions): Promise<BlueGreen
   for (const color of colors) assertDnsLabel(color, 'colour');
   assertImageReference(options.image);
   const container = assertDnsLabel(options.container ?? app, 'container name');
-  const replicas = options.replicas ?? 2;
-  const timeout = options.timeout ?? '5m';
+  const replicas = assertReplicas(options.replicas ?? 2);
+  const timeout = assertDuration(options.timeout ?? '5m');
   const log = options.log ?? (() => {});
   const dryRun = kubectl.runner.dryRun;
   const nameOf = (color: string) => `${app}-${color}`;

@@ -28,12 +28,14 @@ export type PromptCaseBody = (context: PromptCaseContext) => unknown;
 /** Registers one case of a `describePrompt` suite. */
 export type PromptCase = (name: string, body: PromptCaseBody, options?: { trials?: number; timeout?: number }) => void;
 
+/** A failed `expect`: chai's `AssertionError`, or the error Vitest throws for a failed custom matcher. */
 function isAssertion(error: unknown): boolean {
-  return error instanceof Error && (error.name === 'AssertionError' || 'matcherResult' in error);
+  return error instanceof Error && (error.name === 'AssertionError' || error.constructor.name === 'JestExtendError');
 }
 
+/** The first line is the sentence; the rest (tools called, response) is in the trial's record already. */
 function toViolation(error: unknown): Violation {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
   return isAssertion(error)
     ? { check: 'assertion', message, severity: 'failure' }
     : { check: 'error', message: `the case threw: ${message}`, severity: 'error' };
@@ -101,7 +103,13 @@ export function describePrompt(name: string, options: DescribePromptOptions, def
         if (result.passed) return;
         // One trial: Vitest shows the original assertion (diff, code frame at the user's line).
         if (count === 1 && firstError !== undefined) throw firstError;
-        throw new Error(describeFailure(result), { cause: firstError });
+        const error = new Error(describeFailure(result), { cause: firstError });
+        error.name = result.status === 'error' ? 'PromptCaseError' : 'PromptCaseFailure';
+        // Point the code frame at the user's failing line, not at this wrapper.
+        const frames =
+          firstError instanceof Error ? firstError.stack?.split('\n').filter((l) => /^\s+at /.test(l)) : [];
+        if (frames?.length) error.stack = [`${error.name}: ${error.message}`, ...frames].join('\n');
+        throw error;
       });
     });
   });

@@ -14,4 +14,4 @@ it('a YAML syntax error fails the run with one error naming the file and line', 
   // No stack trace into the plugin: the one line is the whole story.
   expect(run.stdout).not.toMatch(/❯ .*agent-cicd|\n\s+at /);
   expect(run.reports).toEqual({});
-}, 60_000);
+}, 180_000);

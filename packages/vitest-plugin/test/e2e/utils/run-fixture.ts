@@ -23,6 +23,7 @@ export interface FixtureRun {
   exitCode: number;
   /** Vitest's and the reporter's terminal output, with the temp root replaced by `<root>` and colours removed. */
   stdout: string;
+  /** Vitest prints the failed tests' errors here. */
   stderr: string;
   /** Every report the run wrote under `.agent-cicd/`, by file name. */
   reports: Record<string, RunReport>;

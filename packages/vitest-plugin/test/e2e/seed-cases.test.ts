@@ -1,0 +1,18 @@
+import { afterAll, expect, it } from 'vitest';
+import { removeFixtureCopies, runFixture } from './utils/run-fixture.js';
+
+afterAll(removeFixtureCopies);
+
+it('runs a seed-format *.cases.json (snake_case array, judge rubric) unchanged', async () => {
+  const run = await runFixture('seed-cases');
+  expect(run.stderr).toBe('');
+  expect(run.exitCode).toBe(0);
+  const suite = run.reports['report.json']?.suites[0];
+  expect(suite?.name).toBe('prompt_test');
+  expect(suite?.file).toBe('prompt_test.cases.json');
+  expect(suite?.cases.map((c) => [c.caseId, c.name, c.status, c.score])).toEqual([
+    ['tc_001', 'Refund request', 'passed', 0.9],
+    ['tc_002', 'Greeting', 'passed', 0.9],
+  ]);
+  expect(run.stdout).toContain('✓ tc_001: Refund request');
+}, 180_000);
