@@ -51,7 +51,7 @@ export interface MockServerOptions {
   models?: string[];
   /** Where the non-loopback warning goes. @default process.stderr */
   warn?: (message: string) => void;
-  /** Request-log entries kept (oldest dropped first). @default 10000 */
+  /** Request-log entries kept, about (the oldest are dropped in batches of a tenth). @default 10000 */
   logLimit?: number;
 }
 
@@ -381,7 +381,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       startedAt,
     };
     requests.push(entry);
-    if (requests.length > logLimit) requests.splice(0, requests.length - logLimit);
+    // Trim in batches: splicing one entry per request would shift the whole log every time.
+    if (requests.length > logLimit + Math.ceil(logLimit / 10)) requests.splice(0, requests.length - logLimit);
     try {
       if ((api === 'openai' || api === 'anthropic') && method === 'POST') await handleModelCall(req, res, api, entry);
       else if (api === 'models' && method === 'GET') {
