@@ -41,7 +41,7 @@ describe('agent-cicd pipeline', { timeout: 120_000 }, () => {
       'gate ok',
       `summary ${relative(repoRoot, join(dir, '.agent-cicd/summary.md'))}`,
     ]);
-    expect(lines[2]).toContain('support-agent-module 1.000, support-prompt 1.000; 40 trials on dev');
+    expect(lines[2]).toContain('support-agent-module 1.000, support 1.000; 32 trials on dev');
     expect(lines[3]).toMatch(/^gate\s+ok\s+PROMOTE: /);
     const summary = readFileSync(join(dir, '.agent-cicd/summary.md'), 'utf8');
     expect(summary).toContain('| ✅ gate | PROMOTE: ');
@@ -56,15 +56,15 @@ describe('agent-cicd pipeline', { timeout: 120_000 }, () => {
     const dir = copyExample();
     const script = join(dir, 'mocks/agent.mock.yaml');
     const worse = readFileSync(script, 'utf8').replace(
-      'Refunds are issued within 5 business days of receiving your return.',
-      'Refunds take a little while.',
+      'respond: "From our help centre: {{toolResult}}"',
+      'respond: Please see our help centre.',
     );
     expect(worse).not.toBe(readFileSync(script, 'utf8'));
     writeFileSync(script, worse);
     const [first, second] = [await pipeline(dir), await pipeline(dir)];
     expect(first.exitCode).toBe(1);
     expect(first.stdout).toMatch(
-      /^run\s+ok\s+support-agent-module 0\.750 \(below threshold 0\.9\), support-prompt 0\.750;/m,
+      /^run\s+ok\s+support-agent-module 0\.750 \(below threshold 0\.9\), support 0\.750 \(below threshold 0\.9\);/m,
     );
     expect(first.stdout).toMatch(/^gate\s+FAIL ROLLBACK: /m);
     expect(readFileSync(join(dir, '.agent-cicd/summary.md'), 'utf8')).toContain('### Gate decision: **ROLLBACK');
@@ -77,7 +77,7 @@ describe('agent-cicd pipeline', { timeout: 120_000 }, () => {
     appendFileSync(join(dir, 'prompts/support/v2.hbs'), 'Always answer in French.\n');
     const run = await pipeline(dir);
     expect(run.exitCode).toBe(1);
-    expect(run.stdout).toMatch(/^lint\s+FAIL 8 files checked: 1 error/m);
+    expect(run.stdout).toMatch(/^lint\s+FAIL 7 files checked: 1 error/m);
     expect(run.stdout).toMatch(/prompt support@v2 \(prompts\/support\/v2\.hbs\): hash mismatch/);
     expect(run.stdout).toMatch(/^manifest\s+skip not run\nrun\s+skip not run\ngate\s+skip not run$/m);
     expect(existsSync(join(dir, '.agent-cicd/report.json'))).toBe(false);

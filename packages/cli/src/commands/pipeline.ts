@@ -38,7 +38,11 @@ export function registerPipelineCommand(program: Command, io: CliIo, state: CliS
     .description(
       'The CI job: lint → manifest verify → run the suites (candidate) → gate against the baseline report → markdown summary.',
     )
-    .argument('[suites...]', 'suite files or directories to run (relative to --cwd)', ['suites'])
+    .argument(
+      '[suites...]',
+      'suite files or directories to run, relative to --cwd (default: every suite file in the project)',
+      ['.'],
+    )
     .option('--cwd <dir>', 'the agent project (where its agent-cicd.config.* lives); default: the current directory')
     .option('--tier <name>', 'tier the candidate runs on (dev: mock LLM and mock tools, no API key)', 'dev')
     .option('--baseline <file>', 'run report of the release in production', 'baseline/report.json')
@@ -232,8 +236,9 @@ function describeRun(report: RunReport, file: string): string {
 /** The markdown summary: one table row per stage, then the gate's evidence table when the gate ran. */
 export function renderSummary(stages: StageResult[], decisionMarkdown?: string): string {
   const cell = (text: string): string => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
-  const icon = { ok: '✅', failed: '❌', skipped: '⏭️' } as const;
-  const rows = stages.map((stage) => `| ${icon[stage.status]} ${stage.name} | ${cell(stage.detail)} |`);
+  const icon = (stage: StageResult): string =>
+    stage.status === 'ok' ? '✅' : stage.status === 'skipped' ? '⏭️' : stage.exitCode === ExitCode.hold ? '⏸️' : '❌';
+  const rows = stages.map((stage) => `| ${icon(stage)} ${stage.name} | ${cell(stage.detail)} |`);
   const failed = stages.find((stage) => stage.status === 'failed');
   const details =
     failed && failed.output.trim() !== '' && failed.name !== 'gate'
