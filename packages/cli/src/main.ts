@@ -1,7 +1,10 @@
 import { AgentCicdError, formatUserError } from '@agent-cicd/core';
 import { Command, CommanderError } from 'commander';
+import { registerConfigCommand } from './commands/config.js';
 import { registerDeployCommand } from './commands/deploy.js';
 import { registerGateCommand } from './commands/gate.js';
+import { registerLintCommand } from './commands/lint.js';
+import { registerManifestCommand } from './commands/manifest.js';
 import { registerMockServerCommand } from './commands/mock-server.js';
 import { registerReportCommand } from './commands/report.js';
 import { registerRollbackCommand } from './commands/rollback.js';
@@ -10,6 +13,9 @@ import type { RegisterCommand } from './commands/types.js';
 
 /** One line per subcommand; each lives in `commands/<name>.ts`. */
 const commands: RegisterCommand[] = [
+  registerLintCommand,
+  registerManifestCommand,
+  registerConfigCommand,
   registerRunCommand,
   registerGateCommand,
   registerReportCommand,

@@ -1,11 +1,11 @@
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { isScalar, LineCounter, parseDocument, Scalar } from 'yaml';
+import { isMap, isScalar, parseDocument, type YAMLMap } from 'yaml';
 import { AgentCicdError } from '../errors.js';
 import { hashPromptBytes } from './hash-prompt.js';
-import { type LoadedManifest, loadManifest } from './load-manifest.js';
+import { loadManifest } from './load-manifest.js';
 
-/** A hash `hashManifest` wrote (or would write). */
+/** A hash `hashManifest` wrote. */
 export interface HashChange {
   name: string;
   version: string;
@@ -14,15 +14,45 @@ export interface HashChange {
   hash: string;
 }
 
+interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** The text edit that sets `hash` in one version's map: replace the old value, or add it right after `path`. */
+function hashEdit(text: string, versionNode: YAMLMap, hash: string, json: boolean): Edit {
+  const quoted = JSON.stringify(hash);
+  const existing = versionNode.get('hash', true);
+  if (isScalar(existing) && existing.range) return { start: existing.range[0], end: existing.range[1], text: quoted };
+  const pathPair = versionNode.items.find((item) => isScalar(item.key) && item.key.value === 'path');
+  const keyRange = isScalar(pathPair?.key) ? pathPair.key.range : undefined;
+  const valueRange = isScalar(pathPair?.value) ? pathPair.value.range : undefined;
+  if (!keyRange || !valueRange) throw new Error('a validated version always has a scalar path');
+  const key = json ? '"hash"' : 'hash';
+  if (versionNode.flow) return { start: valueRange[1], end: valueRange[1], text: `, ${key}: ${quoted}` };
+  const lineStart = text.lastIndexOf('\n', keyRange[0]) + 1;
+  const indent = text.slice(lineStart, keyRange[0]);
+  const lineEnd = text.indexOf('\n', valueRange[1]);
+  const at = lineEnd === -1 ? text.length : lineEnd;
+  return { start: at, end: at, text: `\n${indent}${key}: ${quoted}` };
+}
+
 /**
- * Recomputes every prompt version's hash and writes the changed ones into the manifest, keeping its comments and
- * formatting (YAML Document API). The file is replaced atomically (temp file + rename). Returns what changed.
+ * Recomputes every prompt version's hash and writes the changed ones into the manifest. Only the hash values change:
+ * comments and formatting stay byte for byte (edits at the YAML Document's node ranges); a missing `hash` is added
+ * after `path`. The file is replaced atomically (temp file + rename). Returns what changed.
  */
-export async function hashManifest(file: string, options: { root?: string } = {}): Promise<HashChange[]> {
-  const loaded: LoadedManifest = await loadManifest(file, options);
+export async function hashManifest(
+  file: string,
+  options: { root?: string | undefined; name?: string | undefined } = {},
+): Promise<HashChange[]> {
+  const loaded = await loadManifest(file, options);
   const text = await readFile(file, 'utf8');
-  const doc = parseDocument(text, { lineCounter: new LineCounter() });
+  const doc = parseDocument(text, { keepSourceTokens: true });
+  const json = /\.json$/i.test(file);
   const changes: HashChange[] = [];
+  const edits: Edit[] = [];
   for (const [name, entry] of Object.entries(loaded.manifest.prompts)) {
     for (const [version, spec] of Object.entries(entry.versions)) {
       let bytes: Buffer;
@@ -31,25 +61,22 @@ export async function hashManifest(file: string, options: { root?: string } = {}
       } catch (error) {
         throw new AgentCicdError('AGENT_CICD_FILE_NOT_FOUND', `prompt ${name}@${version}: cannot read ${spec.path}`, {
           cause: error,
-          location: { file, ...loaded.locate(['prompts', name, 'versions', version, 'path']) },
+          location: { file: loaded.file, ...loaded.locate(['prompts', name, 'versions', version, 'path']) },
         });
       }
       const hash = hashPromptBytes(bytes);
       if (hash === spec.hash) continue;
       changes.push({ name, version, path: spec.path, previous: spec.hash, hash });
-      const path = ['prompts', name, 'versions', version, 'hash'];
-      const node = doc.getIn(path, true);
-      if (isScalar(node)) node.value = hash;
-      else {
-        const scalar = new Scalar(hash);
-        scalar.type = Scalar.QUOTE_DOUBLE;
-        doc.setIn(path, scalar);
-      }
+      const versionNode = doc.getIn(['prompts', name, 'versions', version], true);
+      if (isMap(versionNode)) edits.push(hashEdit(text, versionNode, hash, json));
     }
   }
-  if (changes.length > 0) {
+  if (edits.length > 0) {
+    let out = text;
+    for (const edit of edits.sort((a, b) => b.start - a.start))
+      out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
     const temp = `${file}.${process.pid}.tmp`;
-    await writeFile(temp, /\.json$/i.test(file) ? `${JSON.stringify(doc.toJS(), null, 2)}\n` : doc.toString());
+    await writeFile(temp, out);
     await rename(temp, file);
   }
   return changes;

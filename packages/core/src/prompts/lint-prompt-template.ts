@@ -1,14 +1,7 @@
 import { AgentCicdError, type SourceLocation } from '../errors.js';
+import type { Diagnostic } from '../lint/diagnostic.js';
 import { parseTemplate } from './parse-template.js';
 import { templateUsage } from './template-variables.js';
-
-/** One lint finding. Errors fail `agent-cicd lint`; warnings are printed only. */
-export interface Diagnostic {
-  severity: 'error' | 'warning';
-  code: string;
-  message: string;
-  location: SourceLocation;
-}
 
 /**
  * Lints a Handlebars prompt template: syntax (with line and column, including an unclosed `{{` or block),

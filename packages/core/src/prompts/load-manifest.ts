@@ -37,9 +37,13 @@ export function parseManifestText(text: string, file: string, root: string): Loa
 
 /**
  * Loads and validates a prompt manifest (YAML or JSON). `root` overrides the project root that
- * {@link manifestRoot} finds.
+ * {@link manifestRoot} finds; `name` is how errors name the file (default: `file`).
  */
-export async function loadManifest(file: string, options: { root?: string } = {}): Promise<LoadedManifest> {
-  const text = await readTextFile(file);
-  return parseManifestText(text, file, options.root ?? (await manifestRoot(file)));
+export async function loadManifest(
+  file: string,
+  options: { root?: string | undefined; name?: string | undefined } = {},
+): Promise<LoadedManifest> {
+  const name = options.name ?? file;
+  const text = await readTextFile(file, name);
+  return parseManifestText(text, name, options.root ?? (await manifestRoot(file)));
 }

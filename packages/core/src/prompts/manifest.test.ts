@@ -69,9 +69,10 @@ describe('prompt manifest', () => {
       ['v2', hashPromptBytes(V2)],
     ]);
     const text = await readFile(file, 'utf8');
-    expect(text).toContain('# Support prompts');
-    expect(text).toContain('# keep this comment');
-    expect(text).toContain(`hash: "${hashPromptBytes(V1)}"`);
+    // Byte for byte the same apart from the added hash lines, each right after its `path`.
+    expect(text.replace(/\n +hash: .*/g, '')).toBe(manifestText());
+    expect(text).toContain(`path: prompts/support/v1.hbs\n        hash: "${hashPromptBytes(V1)}"\n`);
+    expect(text).toContain(`# keep this comment\n        hash: "${hashPromptBytes(V2)}"\n`);
     expect(await readdir(join(dir, 'prompts'))).toEqual(['manifest.yaml', 'support']);
     expect(await hashManifest(file)).toEqual([]);
     const checks = await verifyManifest(await loadManifest(file));

@@ -1,8 +1,9 @@
 import { basename } from 'node:path';
-import { AgentCicdError } from '../errors.js';
+import { AgentCicdError, type SourceLocation } from '../errors.js';
 import { parseSource } from '../source/parse-source.js';
 import { readTextFile } from '../source/read-text-file.js';
-import { validateSource } from '../source/validate-source.js';
+import { formatPath, type PathSegment } from '../source/source-document.js';
+import { toUserPath, validateSource } from '../source/validate-source.js';
 import { applyCaseDefaults, PromptTestCaseListSchema } from './prompt-test-case.js';
 import { type Suite, SuiteSchema } from './suite.js';
 
@@ -13,6 +14,11 @@ export interface LoadedSuite {
   file: string;
   /** The 1-based line where each case starts, by case id. */
   caseLines: Record<string, number>;
+  /**
+   * Where a field is, given its schema path (camelCase, e.g. `['cases', 2, 'systemPromptVersion']`): file, line,
+   * column and the path as the user spelled it. For errors found after loading (unknown prompt versions, …).
+   */
+  locate(path: readonly PathSegment[]): SourceLocation;
 }
 
 /** `tests/prompt_test_cases.json` → `prompt_test_cases`; `support.prompt.yaml` → `support`. */
@@ -44,7 +50,11 @@ export function parseSuiteText(text: string, file: string): LoadedSuite {
     const line = doc.locate(isList ? [index] : ['cases', index])?.line;
     if (line !== undefined) caseLines[testCase.id] = line;
   });
-  return { suite, file, caseLines };
+  const locate = (path: readonly PathSegment[]): SourceLocation => {
+    const user = toUserPath(doc.value, isList && path[0] === 'cases' ? path.slice(1) : path).path;
+    return { file, ...doc.locate(user), ...(user.length > 0 ? { path: formatPath(user) } : {}) };
+  };
+  return { suite, file, caseLines, locate };
 }
 
 /** Reads and parses a suite file; see {@link parseSuiteText}. */

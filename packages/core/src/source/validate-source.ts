@@ -23,7 +23,7 @@ function usesSnakeCase(value: Record<string, unknown>): boolean {
  * Maps a schema path (camelCase keys) back to the spelling the user wrote, walking the raw data.
  * Returns the path, the raw value there (undefined when missing) and its parent.
  */
-function toUserPath(
+export function toUserPath(
   raw: unknown,
   path: readonly PropertyKey[],
 ): { path: PathSegment[]; value: unknown; parent: unknown } {
