@@ -1,5 +1,5 @@
-import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
+import { readdir, stat } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
 import {
   AgentCicdError,
   createRunContext,
@@ -7,6 +7,7 @@ import {
   loadSuiteFile,
   type RunReport,
   runSuite,
+  writeRunReport,
 } from '@agent-cicd/core';
 import { ExitCode } from '../main.js';
 import { createProgressPrinter } from './run-progress.js';
@@ -120,14 +121,15 @@ export const registerRunCommand: RegisterCommand = (program, io, state) => {
               }),
           signal: controller.signal,
           onProgress: (p) => progress.update(p),
+          // Case results live in the JSONL file only; the report is streamed from it below.
+          keepResults: false,
         });
       } finally {
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);
         progress.done();
       }
-      await mkdir(dirname(reportFile), { recursive: true });
-      await writeFile(reportFile, `${JSON.stringify(report, null, 2)}\n`);
+      await writeRunReport({ report, resultsFile, file: reportFile });
       io.stdout(summarize(report, relative(cwd, reportFile), relative(cwd, resultsFile)));
       const ok = report.status === 'complete' && report.suites.every((suite) => suite.passed);
       state.exitCode = ok ? ExitCode.ok : ExitCode.failed;

@@ -12,7 +12,7 @@ import { comparePassRates, type PassRateRules } from './compare-pass-rates.js';
 import type { Decision } from './decision.js';
 import { nominalAlpha, type Spending } from './group-sequential.js';
 
-/** One side of a comparison: all trials, and each suite's trials for the suites the policy overrides. */
+/** One side of a comparison: all trials, and each suite's trials (used for the suites the policy overrides). */
 export interface GateSample {
   overall: ArmSample;
   suites: ReadonlyMap<string, ArmSample>;

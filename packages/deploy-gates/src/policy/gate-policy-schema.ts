@@ -10,18 +10,28 @@ export const SlaPolicySchema = z
     latency: z
       .object({
         /** Highest acceptable candidate p99 latency, in milliseconds. */
-        p99MaxMs: z.number().gt(0).optional(),
+        p99MaxMs: z.number().gt(0).optional().describe('Highest acceptable candidate p99 latency (ms).'),
         /** Highest acceptable candidate p99 ÷ baseline p99 (1.2 = at most 20% slower). */
-        maxIncreaseRatio: ratio.optional(),
+        maxIncreaseRatio: ratio.optional().describe('Highest acceptable candidate p99 ÷ baseline p99.'),
       })
       .strict()
       .optional(),
     /** Highest acceptable mean tokens per trial, candidate ÷ baseline. */
-    tokens: z.object({ maxIncreaseRatio: ratio.optional() }).strict().optional(),
+    tokens: z
+      .object({
+        maxIncreaseRatio: ratio.optional().describe('Highest acceptable mean tokens per trial, candidate ÷ baseline.'),
+      })
+      .strict()
+      .optional(),
     /** Highest acceptable mean cost per trial, candidate ÷ baseline. */
-    cost: z.object({ maxIncreaseRatio: ratio.optional() }).strict().optional(),
+    cost: z
+      .object({
+        maxIncreaseRatio: ratio.optional().describe('Highest acceptable mean cost per trial, candidate ÷ baseline.'),
+      })
+      .strict()
+      .optional(),
     /** Lowest acceptable share of trials without a tool-call violation. */
-    toolCallAccuracyMin: unit.optional(),
+    toolCallAccuracyMin: unit.optional().describe('Lowest acceptable share of trials without a tool-call violation.'),
     /** Highest acceptable share of trials that errored (an LLM, judge or tool error). @default 0.05 */
     errorRateMax: unit.optional(),
   })
@@ -79,16 +89,18 @@ export const CanaryPolicySchema = z
  */
 export const GatePolicySchema = SlaPolicySchema.extend({
   /** Lowest acceptable candidate pass rate (the seed's 90%). Errored trials count as failures. @default 0.9 */
-  minPassRate: unit.default(0.9),
+  minPassRate: unit.default(0.9).describe('Lowest acceptable candidate pass rate; errored trials count as failures.'),
   /** How much lower (absolute) the candidate's pass rate may be than the baseline's. @default 0.05 */
-  nonInferiorityMargin: unit.default(0.05),
+  nonInferiorityMargin: unit
+    .default(0.05)
+    .describe("How much lower (absolute) the candidate's pass rate may be than the baseline's."),
   /** Two-sided confidence of every interval. @default 0.95 */
-  confidence: z.number().gt(0.5).lt(1).default(0.95),
+  confidence: z.number().gt(0.5).lt(1).default(0.95).describe('Two-sided confidence of every interval.'),
   /** Trials per side below which the gate holds. @default 30 */
-  minSamples: z.number().int().min(1).default(30),
-  errorRateMax: unit.default(0.05),
+  minSamples: z.number().int().min(1).default(30).describe('Trials per side below which the gate holds.'),
+  errorRateMax: unit.default(0.05).describe('Highest acceptable share of errored trials.'),
   /** Per-suite overrides, keyed by suite name. */
-  suites: z.record(z.string(), SuitePolicySchema).default({}),
+  suites: z.record(z.string(), SuitePolicySchema).default({}).describe('Per-suite overrides, keyed by suite name.'),
   drift: DriftPolicySchema.default(DriftPolicySchema.parse({})),
   canary: CanaryPolicySchema.default(CanaryPolicySchema.parse({})),
 }).strict();
