@@ -7,20 +7,15 @@ import {
   parseTextPattern,
   type Violation,
 } from '@agent-cicd/core';
-import { inject } from 'vitest';
+
+import { excerpt } from '../runtime/excerpt.js';
+import { providedOptions } from '../runtime/provided.js';
 import { sharedRunContext } from '../runtime/shared-run-context.js';
 import { inputOf, type MatcherSubject, toAgentResult } from './agent-run.js';
 
 interface MatcherOutcome {
   pass: boolean;
   message: () => string;
-}
-
-const excerptLength = 400;
-
-function excerpt(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return JSON.stringify(flat.length > excerptLength ? `${flat.slice(0, excerptLength)}…` : flat);
 }
 
 function calledTools(result: AgentResult): string {
@@ -123,7 +118,7 @@ export const agentMatchers = {
     options: { threshold?: number; judge?: Judge } = {},
   ): Promise<MatcherOutcome> {
     const result = toAgentResult(subject);
-    const judge = options.judge ?? (await sharedRunContext(inject('agentCicd'))).judge;
+    const judge = options.judge ?? (await sharedRunContext(providedOptions())).judge;
     if (!judge) throw new Error('toPassJudge: the tier has no judge (configure `judge`, or pass { judge })');
     const input = inputOf(subject);
     const evaluation = await evaluateCase({
