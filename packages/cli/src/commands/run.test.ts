@@ -60,21 +60,7 @@ const readReport = (file: string): RunReport => JSON.parse(readFileSync(file, 'u
 describe('agent-cicd run', { timeout: 60_000 }, () => {
   it('runs the support-agent example green on the dev tier (module target, mock LLM, mock tools, judge)', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'agent-cicd-run-')), 'report.json');
-    const run = await runCli(
-      [
-        'run',
-        'suites/agent.suite.yaml',
-        '--tier',
-        'dev',
-        '--mock-script',
-        'mocks/agent.mock.yaml',
-        '--mock-tools',
-        'mocks/tools.yaml',
-        '--report',
-        out,
-      ],
-      { cwd: example },
-    );
+    const run = await runCli(['run', 'suites/agent.suite.yaml', '--tier', 'dev', '--report', out], { cwd: example });
     expect(run.stderr).toContain('4/4 cases');
     expect(run.exitCode).toBe(0);
     expect(run.stdout).toContain('PASS support-agent-module: pass rate 1.000');

@@ -19,7 +19,8 @@ export async function writeRunReport(options: { report: RunReport; resultsFile: 
   for await (const line of lines) {
     const length = Buffer.byteLength(line);
     const head = /^\{"type":"case","suite":(\d+),"index":(\d+),/.exec(line);
-    if (head) (where[Number(head[1])] ??= [])[Number(head[2])] = { start: offset, length };
+    const spots = head ? where[Number(head[1])] : undefined;
+    if (head && spots) spots[Number(head[2])] = { start: offset, length };
     offset += length + 1;
   }
 

@@ -8,19 +8,13 @@ import {
   type Violation,
 } from '@agent-cicd/core';
 import { inject } from 'vitest';
+import { excerpt } from '../runtime/excerpt.js';
 import { sharedRunContext } from '../runtime/shared-run-context.js';
 import { inputOf, type MatcherSubject, toAgentResult } from './agent-run.js';
 
 interface MatcherOutcome {
   pass: boolean;
   message: () => string;
-}
-
-const excerptLength = 400;
-
-function excerpt(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return JSON.stringify(flat.length > excerptLength ? `${flat.slice(0, excerptLength)}…` : flat);
 }
 
 function calledTools(result: AgentResult): string {

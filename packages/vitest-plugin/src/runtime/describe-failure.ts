@@ -1,11 +1,5 @@
 import type { CaseResult, TrialResult } from '@agent-cicd/core';
-
-const excerptLength = 300;
-
-function excerpt(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > excerptLength ? `${flat.slice(0, excerptLength)}…` : flat;
-}
+import { excerpt } from './excerpt.js';
 
 /**
  * The message of a failed or errored case: the violations in words (each once, with how many trials hit it)
@@ -32,7 +26,7 @@ export function describeFailure(result: CaseResult): string {
   if (failing) {
     const tools = failing.toolsCalled.map((call) => call.name);
     lines.push(`  tools called: ${tools.length ? tools.join(', ') : '(none)'}`);
-    lines.push(`  response: ${JSON.stringify(excerpt(failing.response))}`);
+    lines.push(`  response: ${excerpt(failing.response)}`);
   }
   return lines.join('\n');
 }
