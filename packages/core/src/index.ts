@@ -169,6 +169,7 @@ export { createSuiteAccumulator, summarizeSuite } from './run/summarize-suite.js
 export type { LlmUsageTotals } from './run/track-llm-usage.js';
 export { trackLlmUsage } from './run/track-llm-usage.js';
 export { writeRunReport } from './run/write-run-report.js';
+export { generateJsonSchemas } from './schema/json-schemas.js';
 export type { LoadedSuite } from './schema/load-suite.js';
 export { loadSuiteFile, parseSuiteText } from './schema/load-suite.js';
 export type {

@@ -1,5 +1,5 @@
 export type { GateAnalysisTemplateOptions } from './argo/gate-analysis-template.js';
-export { createGateAnalysisTemplate, gateAnalysisArgs, gateCanarySteps } from './argo/gate-analysis-template.js';
+export { createGateAnalysisTemplate, gateCanarySteps } from './argo/gate-analysis-template.js';
 export type { AnalyzeCanaryOptions, CanaryAnalysis } from './canary-analysis/analyze-canary.js';
 export { analyzeCanary } from './canary-analysis/analyze-canary.js';
 export type { CanaryLook, CanaryMetrics } from './canary-analysis/canary-metrics.js';

@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { AgentCicdError } from '@agent-cicd/core';
 import {
+  assertDuration,
   createConfigMapReleaseStore,
   createDocker,
   createFileReleaseStore,
@@ -9,6 +10,7 @@ import {
   createReleaseBundle,
   DeployErrorCode,
   type DeployMetrics,
+  durationToMs,
   formatCommand,
   type Kubectl,
   parseImageReference,
@@ -132,13 +134,9 @@ export function parseSteps(value: string): number[] {
   return steps;
 }
 
-/** Parses `30s`/`2m`/`0` into milliseconds. */
+/** Parses `30s`/`2m`/`1h30m` into milliseconds. */
 export function parseDurationMs(value: string, flag: string): number {
-  const match = /^(\d+)(ms|s|m|h)?$/.exec(value);
-  if (!match) throw new AgentCicdError(DeployErrorCode.invalidInput, `${flag} must be a duration like 30s or 2m`);
-  const unit = match[2] ?? 's';
-  const factor = unit === 'ms' ? 1 : unit === 's' ? 1000 : unit === 'm' ? 60_000 : 3_600_000;
-  return Number(match[1]) * factor;
+  return durationToMs(assertDuration(value, flag));
 }
 
 export function parseCount(value: string, flag: string, min = 0): number {

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { AgentCicdError } from '@agent-cicd/core';
 import {
+  canaryName,
   createDeployMetrics,
   createGateAnalysisTemplate,
   createGatewayApiRouter,
@@ -109,7 +110,7 @@ function smokeCheck(url: string | undefined): (() => Promise<void>) | undefined 
 }
 
 function routerFor(flags: CanaryFlags, kubectl: Kubectl): TrafficRouter {
-  const canaryService = `${flags.app}-canary`;
+  const canaryService = canaryName(flags.app);
   if (flags.router === 'nginx') {
     if (!flags.host) {
       throw new AgentCicdError(DeployErrorCode.invalidInput, '--router nginx needs --host (the Ingress host)');

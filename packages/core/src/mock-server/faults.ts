@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { AgentCicdError } from '../errors.js';
 import { parseYamlWithSchema } from '../mock/parse-yaml-with-schema.js';
 import { createPrng } from '../mock/prng.js';
-import { withSnakeAliases } from '../mock/snake-aliases.js';
 import { compileTextMatcher, regexError, type TextMatcher } from '../mock/text-matcher.js';
+import { withSnakeCaseAliases } from '../schema/snake-case-aliases.js';
 
 const PatternSchema = z.union([
   z.string().superRefine((value, ctx) => {
@@ -23,13 +23,13 @@ export const FaultTypeSchema = z.enum([
   'malformed_json',
 ]);
 
-export const FaultRuleSchema = withSnakeAliases(
+export const FaultRuleSchema = withSnakeCaseAliases(
   z.strictObject({
     name: z.string().optional(),
     /** rate_limit → 429 + retry-after; server_error → 500; overloaded → 529; slow_first_byte → wait, then answer; stream_cut → close the connection mid-body; malformed_json → invalid JSON in the body or a stream event. */
     type: FaultTypeSchema,
     /** All given conditions must hold: `path` (e.g. `/v1/messages`), `model`, `message` (last user message); substring or `/regex/`. */
-    when: withSnakeAliases(
+    when: withSnakeCaseAliases(
       z.strictObject({
         path: PatternSchema.optional(),
         model: PatternSchema.optional(),
@@ -51,7 +51,7 @@ export const FaultRuleSchema = withSnakeAliases(
   }),
 );
 
-export const FaultsFileSchema = withSnakeAliases(
+export const FaultsFileSchema = withSnakeCaseAliases(
   z.strictObject({
     /** Seed of the probability draws (one sequential stream per server). @default 0 */
     seed: z.number().int().optional(),

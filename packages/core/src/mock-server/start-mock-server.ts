@@ -6,12 +6,7 @@ import type { LlmClient, LlmRequest, LlmResponse } from '../llm/types.js';
 import { createMockLlm, defaultSleep, type Sleep } from '../mock/create-mock-llm.js';
 import { loadMockScript } from '../mock/load-mock-script.js';
 import type { MockScript, MockScriptInput } from '../mock/mock-script-schema.js';
-import {
-  anthropicErrorBody,
-  anthropicToLlmRequest,
-  llmToAnthropicMessage,
-  llmToAnthropicStream,
-} from './anthropic-wire.js';
+import { anthropicToLlmRequest, llmToAnthropicMessage, llmToAnthropicStream } from './anthropic-wire.js';
 import {
   createFaultInjector,
   type FaultContext,
@@ -20,7 +15,8 @@ import {
   type FaultsFileInput,
   loadFaults,
 } from './faults.js';
-import { llmToOpenAiCompletion, llmToOpenAiStream, openAiErrorBody, openAiToLlmRequest } from './openai-wire.js';
+import { type Api, cut, HttpError, header, readBody, sendError, sendJson } from './http-io.js';
+import { llmToOpenAiCompletion, llmToOpenAiStream, openAiToLlmRequest } from './openai-wire.js';
 import type { MockServerRequest } from './request-log.js';
 import { isRecord } from './wire-common.js';
 
@@ -65,46 +61,9 @@ export interface MockServer {
   close(): Promise<void>;
 }
 
-type Api = 'openai' | 'anthropic';
-
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
-const MAX_BODY = 32 * 1024 * 1024;
 const FAULT_STATUS = { rate_limit: 429, server_error: 500, overloaded: 529 } as const;
 const DEFAULT_SCRIPT: MockScriptInput = { name: 'default', rules: [{ respond: 'Mock answer to: {{input}}' }] };
-
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY) reject(new HttpError(413, 'request body too large'));
-      else chunks.push(chunk);
-    });
-    req.on('end', () =>
-      resolve(chunks.length === 1 ? (chunks[0] as Buffer).toString('utf8') : Buffer.concat(chunks).toString('utf8')),
-    );
-    req.on('error', reject);
-    // A client that gives up mid-body never sends 'end'; without this the handler would wait forever.
-    req.on('close', () => {
-      if (!req.complete) reject(new HttpError(499, 'client closed the request'));
-    });
-  });
-}
-
-function header(req: IncomingMessage, name: string): string | undefined {
-  const value = req.headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}
 
 /**
  * Starts an HTTP server that speaks OpenAI Chat Completions (`POST /v1/chat/completions`) and Anthropic
@@ -149,55 +108,6 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
 
   const requests: MockServerRequest[] = [];
   let counter = 0;
-
-  function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-    const text = JSON.stringify(body);
-    res.writeHead(status, {
-      'content-type': 'application/json',
-      'content-length': Buffer.byteLength(text),
-      ...headers,
-    });
-    res.end(text);
-  }
-
-  function sendError(
-    res: ServerResponse,
-    api: Api,
-    entry: MockServerRequest,
-    status: number,
-    message: string,
-    retryAfterMs?: number,
-  ): void {
-    const requestId = `req_mock_${entry.id}`;
-    const headers: Record<string, string> =
-      api === 'anthropic' ? { 'request-id': requestId } : { 'x-request-id': requestId };
-    if (retryAfterMs !== undefined) {
-      headers['retry-after'] = String(Math.ceil(retryAfterMs / 1000));
-      headers['retry-after-ms'] = String(Math.round(retryAfterMs));
-    }
-    entry.status = status;
-    entry.error = message;
-    sendJson(
-      res,
-      status,
-      api === 'anthropic' ? anthropicErrorBody(status, message, requestId) : openAiErrorBody(status, message),
-      headers,
-    );
-  }
-
-  function cut(
-    res: ServerResponse,
-    entry: MockServerRequest,
-    partial: string,
-    contentType: string,
-    fullLength?: number,
-  ): void {
-    const headers: Record<string, string | number> = { 'content-type': contentType };
-    if (fullLength !== undefined) headers['content-length'] = fullLength;
-    res.writeHead(200, headers);
-    entry.status = 200;
-    res.write(partial, () => res.socket?.destroy());
-  }
 
   async function handleModelCall(
     req: IncomingMessage,

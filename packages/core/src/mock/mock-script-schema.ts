@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { withSnakeCaseAliases } from '../schema/snake-case-aliases.js';
 import { placeholderError } from './interpolate.js';
-import { withSnakeAliases } from './snake-aliases.js';
 import { regexError } from './text-matcher.js';
 
 /** A string that may contain `{{placeholders}}`; unknown placeholder names are an error at load time. */
@@ -19,7 +19,7 @@ const TextPatternSchema = z.union([
 ]);
 
 /** Conditions of a rule; all given conditions must hold. An empty `when` matches every request. */
-export const MockMatchSchema = withSnakeAliases(
+export const MockMatchSchema = withSnakeCaseAliases(
   z.strictObject({
     /** The last user message contains this substring or matches this `/regex/`. */
     user: TextPatternSchema.optional(),
@@ -58,7 +58,7 @@ export const MockErrorKindSchema = z.enum([
   'unknown',
 ]);
 
-export const MockErrorSpecSchema = withSnakeAliases(
+export const MockErrorSpecSchema = withSnakeCaseAliases(
   z.strictObject({
     kind: MockErrorKindSchema,
     /** HTTP status; defaults by kind (rate_limit 429, overloaded 529, auth 401, invalid_request/context_length 400, timeout 408, server 500). */
@@ -69,7 +69,7 @@ export const MockErrorSpecSchema = withSnakeAliases(
   }),
 );
 
-export const MockToolCallSpecSchema = withSnakeAliases(
+export const MockToolCallSpecSchema = withSnakeCaseAliases(
   z.strictObject({
     id: z.string().min(1).optional(),
     name: z.string().min(1),
@@ -84,13 +84,13 @@ export const MockToolCallSpecSchema = withSnakeAliases(
   }),
 );
 
-const ResponseObjectSchema = withSnakeAliases(
+const ResponseObjectSchema = withSnakeCaseAliases(
   z.strictObject({
     /** Answer text; `{{input}}`, `{{system}}`, `{{turn}}`, `{{promptVersion}}`, `{{toolResult}}`, `{{match.N}}`, `{{metadata.KEY}}` are replaced. */
     text: TemplateSchema.optional(),
     toolCalls: z.array(MockToolCallSpecSchema).optional(),
     /** Overrides the token counts computed with the tokenizer. */
-    usage: withSnakeAliases(
+    usage: withSnakeCaseAliases(
       z.strictObject({
         inputTokens: z.number().int().nonnegative().optional(),
         outputTokens: z.number().int().nonnegative().optional(),
@@ -112,7 +112,7 @@ export const MockResponseSpecSchema = z.union([
   ResponseObjectSchema,
 ]);
 
-export const MockRuleSchema = withSnakeAliases(
+export const MockRuleSchema = withSnakeCaseAliases(
   z.strictObject({
     name: z.string().optional(),
     when: MockMatchSchema.default({}),
@@ -123,7 +123,7 @@ export const MockRuleSchema = withSnakeAliases(
   }),
 );
 
-export const MockScriptSchema = withSnakeAliases(
+export const MockScriptSchema = withSnakeCaseAliases(
   z.strictObject({
     name: z.string().optional(),
     /** Model name reported when neither the rule nor the request gives one. @default 'mock' */

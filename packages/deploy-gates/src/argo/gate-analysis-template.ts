@@ -20,9 +20,6 @@ export interface GateAnalysisTemplateOptions {
   env?: { name: string; value: string }[];
 }
 
-/** The AnalysisTemplate arguments a Rollout passes (`analysis.args`). */
-export const gateAnalysisArgs = ['baseline-report', 'candidate-report', 'policy'] as const;
-
 /**
  * An Argo Rollouts `AnalysisTemplate` whose Job runs `agent-cicd gate`. Argo counts a Job that exits 0 as a
  * successful measurement: `promote`/`advance` (exit 0) pass; `rollback` (1), `hold` (3) and invalid input (2)

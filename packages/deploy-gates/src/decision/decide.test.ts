@@ -82,6 +82,14 @@ describe('decide', () => {
     expect(decision.reasons.at(-1)).toMatch(/holds rather than rolls back/);
   });
 
+  it('holds when either run did not complete', () => {
+    const partial = { ...baseline, status: 'budget_exceeded' as const };
+    const decision = decide({ baseline, candidate: partial, policy: policy() });
+    expect(decision.action).toBe('hold');
+    expect(row(decision, 'run.complete').verdict).toBe('inconclusive');
+    expect(decision.reasons[0]).toMatch(/^The candidate run did not complete \(budget_exceeded\)/);
+  });
+
   it('compares unpaired (Fisher + Newcombe) when the case ids differ', () => {
     const other = makeReport([uniformSuite('support-v2', 200, 2, flaky)]);
     const decision = decide({ baseline, candidate: other, policy: policy() });
@@ -197,6 +205,7 @@ describe('decide', () => {
       }),
     });
     expect(decision.evidence.map((e) => e.check)).toEqual([
+      'run.complete',
       'passRate.samples',
       'passRate.regression',
       'passRate.nonInferiority',

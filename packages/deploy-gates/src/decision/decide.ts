@@ -16,6 +16,8 @@ import { nominalAlpha, type Spending } from './group-sequential.js';
 export interface GateSample {
   overall: ArmSample;
   suites: ReadonlyMap<string, ArmSample>;
+  /** The run's status; anything but `complete` holds (the missing cases could change the answer). */
+  status?: RunReport['status'];
 }
 
 /** Flattens a run report for the gate. */
@@ -23,6 +25,7 @@ export function gateSample(report: RunReport): GateSample {
   return {
     overall: armSample(report.suites),
     suites: new Map(report.suites.map((suite) => [suite.name, armSample([suite])])),
+    status: report.status,
   };
 }
 
@@ -102,7 +105,7 @@ export function decideSamples(
   const pairing = options.pairing ?? 'auto';
   const { baseline, candidate } = options;
   const overall = scopeChecks(baseline.overall, candidate.overall, { passRate: policy, sla: policy }, alpha, pairing);
-  const checks = [...overall.checks];
+  const checks = [...runStatusChecks(baseline, candidate), ...overall.checks];
   // An overridden suite gets its own pass-rate rows, and rows for the SLAs the override sets.
   for (const [name, override] of Object.entries(policy.suites)) {
     const base = baseline.suites.get(name);
@@ -136,6 +139,33 @@ export function decideSamples(
     ...(options.step === undefined ? {} : { step: options.step }),
     ...(combined.nextStep === undefined ? {} : { nextStep: combined.nextStep }),
   };
+}
+
+function runStatusChecks(baseline: GateSample, candidate: GateSample): Check[] {
+  if (baseline.status === undefined && candidate.status === undefined) return [];
+  const incomplete = (['baseline', 'candidate'] as const).filter((side) => {
+    const status = (side === 'baseline' ? baseline : candidate).status;
+    return status !== undefined && status !== 'complete';
+  });
+  return [
+    {
+      evidence: {
+        check: 'run.complete',
+        metric: 'run status',
+        baseline: null,
+        candidate: null,
+        test: `baseline ${baseline.status ?? 'unknown'}, candidate ${candidate.status ?? 'unknown'}`,
+        threshold: 'both complete',
+        verdict: incomplete.length === 0 ? 'pass' : 'inconclusive',
+        effect: 'hold',
+      },
+      ...(incomplete.length === 0
+        ? {}
+        : {
+            reason: `The ${incomplete.join(' and ')} run did not complete (${incomplete.map((side) => (side === 'baseline' ? baseline : candidate).status).join(', ')}); the cases it skipped could change the answer.`,
+          }),
+    },
+  ];
 }
 
 function promoteReason(checks: readonly Check[]): string {

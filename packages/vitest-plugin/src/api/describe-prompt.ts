@@ -1,8 +1,9 @@
 import { buildCaseResult, type TrialResult, type Violation } from '@agent-cicd/core';
-import { describe, type ExpectStatic, inject } from 'vitest';
+import { describe, type ExpectStatic } from 'vitest';
 import type { AgentRun } from '../matchers/agent-run.js';
 import type { SuiteInfo } from '../runtime/case-meta.js';
 import { describeFailure } from '../runtime/describe-failure.js';
+import { providedOptions } from '../runtime/provided.js';
 import { type PromptFixtures, type PromptSuiteMeta, promptTest } from './prompt-test.js';
 
 export interface DescribePromptOptions {
@@ -75,7 +76,7 @@ export function describePrompt(name: string, options: DescribePromptOptions, def
   const meta: PromptSuiteMeta = { name, ...options };
   describe(name, { meta: { agentCicdSuite: meta } }, () => {
     define((caseName, body, caseOptions = {}) => {
-      const timeout = caseOptions.timeout ?? inject('agentCicd').caseTimeout;
+      const timeout = caseOptions.timeout ?? providedOptions().caseTimeout;
       promptTest.concurrent(caseName, { timeout }, async ({ agent, llm, tools, judge, tier, expect, signal, task }) => {
         const suite: SuiteInfo = {
           name,

@@ -1,6 +1,7 @@
 import { type Judge, type LlmClient, type RunContext, runCase, type ToolBox } from '@agent-cicd/core';
-import { inject, test } from 'vitest';
+import { test } from 'vitest';
 import type { AgentRun } from '../matchers/agent-run.js';
+import { providedOptions } from '../runtime/provided.js';
 import { sharedRunContext } from '../runtime/shared-run-context.js';
 
 /** What `agent.run` takes: the user's message, or a conversation with template variables. */
@@ -95,7 +96,7 @@ export function createPromptAgent(
 export const promptTest = test.extend<PromptFixtures>({
   // biome-ignore lint/correctness/noEmptyPattern: Vitest fixtures must destructure their dependencies.
   runContext: async ({}, use) => {
-    await use(await sharedRunContext(inject('agentCicd')));
+    await use(await sharedRunContext(providedOptions()));
   },
   tier: async ({ runContext }, use) => {
     await use(runContext.tier);

@@ -7,8 +7,9 @@ import {
   parseTextPattern,
   type Violation,
 } from '@agent-cicd/core';
-import { inject } from 'vitest';
+
 import { excerpt } from '../runtime/excerpt.js';
+import { providedOptions } from '../runtime/provided.js';
 import { sharedRunContext } from '../runtime/shared-run-context.js';
 import { inputOf, type MatcherSubject, toAgentResult } from './agent-run.js';
 
@@ -117,7 +118,7 @@ export const agentMatchers = {
     options: { threshold?: number; judge?: Judge } = {},
   ): Promise<MatcherOutcome> {
     const result = toAgentResult(subject);
-    const judge = options.judge ?? (await sharedRunContext(inject('agentCicd'))).judge;
+    const judge = options.judge ?? (await sharedRunContext(providedOptions())).judge;
     if (!judge) throw new Error('toPassJudge: the tier has no judge (configure `judge`, or pass { judge })');
     const input = inputOf(subject);
     const evaluation = await evaluateCase({

@@ -5,7 +5,7 @@ export interface AgentCicdOptions {
    * @default ['**\/*.prompt.yaml', '**\/*.prompt.yml', '**\/*.suite.yaml', '**\/*.suite.yml', '**\/*.cases.json']
    */
   include?: string[];
-  /** The tier whose LLM, tools and judge the cases run with. @default `AGENT_CICD_TIER`, then the config's default */
+  /** The tier whose LLM, tools and judge the cases run with. @default `AGENT_CICD_TIER`, then `DEPLOYMENT_ENV`, then `dev` */
   tier?: string;
   /** Path of `agent-cicd.config.*`, relative to the Vitest root. @default found from the root */
   configFile?: string;

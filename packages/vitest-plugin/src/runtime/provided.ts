@@ -1,3 +1,6 @@
+import { AgentCicdError } from '@agent-cicd/core';
+import { inject } from 'vitest';
+
 /** What the plugin hands to the test workers through Vitest's `provide`/`inject`. */
 export interface AgentCicdProvided {
   root: string;
@@ -10,4 +13,16 @@ declare module 'vitest' {
   interface ProvidedContext {
     agentCicd: AgentCicdProvided;
   }
+}
+
+/** The plugin's options in a test worker; a clear error when the project does not use the plugin. */
+export function providedOptions(): AgentCicdProvided {
+  const provided = inject('agentCicd') as AgentCicdProvided | undefined;
+  if (!provided) {
+    throw new AgentCicdError(
+      'AGENT_CICD_PLUGIN_MISSING',
+      'prompt suites need the plugin: add `plugins: [agentCicd()]` (from @agent-cicd/vitest-plugin) to vitest.config.ts',
+    );
+  }
+  return provided;
 }

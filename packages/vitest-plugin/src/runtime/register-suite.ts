@@ -1,7 +1,8 @@
 import { type PromptTestCase, runCase, type Suite } from '@agent-cicd/core';
-import { describe, inject, test } from 'vitest';
+import { describe, test } from 'vitest';
 import type { SuiteInfo } from './case-meta.js';
 import { describeFailure } from './describe-failure.js';
+import { providedOptions } from './provided.js';
 import { sharedRunContext } from './shared-run-context.js';
 
 /** Registers one case; called once per case by the generated module, on the line mapped to the case. */
@@ -20,7 +21,7 @@ function caseTitle(testCase: PromptTestCase): string {
  * threshold; the reporter decides the exit code (docs/decisions.md).
  */
 export function registerSuite(data: { file: string; suite: Suite }, define: (suite: SuiteRegistrar) => void): void {
-  const provided = inject('agentCicd');
+  const provided = providedOptions();
   const { suite } = data;
   const info: SuiteInfo = {
     name: suite.name,

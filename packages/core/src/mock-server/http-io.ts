@@ -1,0 +1,103 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { anthropicErrorBody } from './anthropic-wire.js';
+import { openAiErrorBody } from './openai-wire.js';
+import type { MockServerRequest } from './request-log.js';
+
+const MAX_BODY = 32 * 1024 * 1024;
+
+/** Which wire protocol a route speaks. */
+export type Api = 'openai' | 'anthropic';
+
+/** A failure with the HTTP status to answer. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Reads a request body as text (at most 32 MiB). */
+export function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) reject(new HttpError(413, 'request body too large'));
+      else chunks.push(chunk);
+    });
+    req.on('end', () =>
+      resolve(chunks.length === 1 ? (chunks[0] as Buffer).toString('utf8') : Buffer.concat(chunks).toString('utf8')),
+    );
+    req.on('error', reject);
+    // A client that gives up mid-body never sends 'end'; without this the handler would wait forever.
+    req.on('close', () => {
+      if (!req.complete) reject(new HttpError(499, 'client closed the request'));
+    });
+  });
+}
+
+/** First value of a request header. */
+export function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** Sends a JSON body with its length. */
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(text),
+    ...headers,
+  });
+  res.end(text);
+}
+
+/** Sends an error in the route's API shape (OpenAI or Anthropic), with `retry-after` headers when given. */
+export function sendError(
+  res: ServerResponse,
+  api: Api,
+  entry: MockServerRequest,
+  status: number,
+  message: string,
+  retryAfterMs?: number,
+): void {
+  const requestId = `req_mock_${entry.id}`;
+  const headers: Record<string, string> =
+    api === 'anthropic' ? { 'request-id': requestId } : { 'x-request-id': requestId };
+  if (retryAfterMs !== undefined) {
+    headers['retry-after'] = String(Math.ceil(retryAfterMs / 1000));
+    headers['retry-after-ms'] = String(Math.round(retryAfterMs));
+  }
+  entry.status = status;
+  entry.error = message;
+  sendJson(
+    res,
+    status,
+    api === 'anthropic' ? anthropicErrorBody(status, message, requestId) : openAiErrorBody(status, message),
+    headers,
+  );
+}
+
+/** Sends headers and part of a body, then closes the socket: a response cut mid-way. */
+export function cut(
+  res: ServerResponse,
+  entry: MockServerRequest,
+  partial: string,
+  contentType: string,
+  fullLength?: number,
+): void {
+  const headers: Record<string, string | number> = { 'content-type': contentType };
+  if (fullLength !== undefined) headers['content-length'] = fullLength;
+  res.writeHead(200, headers);
+  entry.status = 200;
+  res.write(partial, () => res.socket?.destroy());
+}
