@@ -3,8 +3,7 @@ import { createCassetteClient, resolveCassetteMode } from '../cassette/create-ca
 import type { AgentCicdConfig } from '../config/config-schema.js';
 import type { TierName } from '../config/tier-name.js';
 import { AgentCicdError } from '../errors.js';
-import { createAnthropicClient } from '../llm/anthropic-client.js';
-import { createOpenAiClient } from '../llm/openai-client.js';
+import { createLlmClient, inferProvider } from '../llm/create-llm-client.js';
 import type { LlmClient } from '../llm/types.js';
 import { createMockLlm } from '../mock/create-mock-llm.js';
 import { loadMockScript } from '../mock/load-mock-script.js';
@@ -27,8 +26,8 @@ export interface CreateLlmClientForTierOptions {
 
 /**
  * The tier's model client: the mock LLM for tiers with `mockLlm` (from `mock.script`), else OpenAI or
- * Anthropic (`llm.provider`, or inferred from the model: `claude*` is Anthropic) with the tier's model,
- * timeout and the config's endpoint, key variable, concurrency, retries and prices. Retryable failures are
+ * Anthropic through `createLlmClient` (provider, key variable and its defaults, endpoint, concurrency, retries,
+ * prices) with the tier's model and timeout. Retryable failures are
  * retried either way. With a cassette mode other than `off`, calls are recorded to / replayed from
  * `cassette.dir` (one file per case), secrets redacted.
  */
@@ -74,24 +73,23 @@ async function createProviderClient(options: CreateLlmClientForTierOptions, repl
     });
     return retryingLlm(mock, { retries: llm.maxRetries ?? 3 });
   }
-  const env = options.env ?? process.env;
-  const provider = llm.provider ?? (/^claude/i.test(settings.llmModel) ? 'anthropic' : 'openai');
-  const apiKey = llm.apiKeyEnv === undefined ? undefined : env[llm.apiKeyEnv];
-  // Replaying cassettes never reaches the provider, so CI needs no key.
-  if (llm.apiKeyEnv !== undefined && !apiKey && !replayOnly) {
-    throw new AgentCicdError(
-      'AGENT_CICD_CONFIG_INVALID',
-      `the ${tier} tier needs an API key in $${llm.apiKeyEnv}, which is not set`,
-    );
+  try {
+    return createLlmClient({
+      model: settings.llmModel,
+      timeoutMs: settings.timeoutSeconds * 1000,
+      settings: llm,
+      env: options.env ?? process.env,
+    });
+  } catch (error) {
+    if (!(error instanceof AgentCicdError) || error.code !== 'AGENT_CICD_LLM_API_KEY_MISSING') throw error;
+    // Replaying cassettes never reaches the provider, so CI needs no key.
+    if (replayOnly) {
+      const missing = new AgentCicdError(
+        'AGENT_CICD_CASSETTE_MISS',
+        'replaying cassettes: no API key to answer a request',
+      );
+      return { provider: llm.provider ?? inferProvider(settings.llmModel), complete: () => Promise.reject(missing) };
+    }
+    throw new AgentCicdError(error.code, `the ${tier} tier: ${error.message}`, { cause: error });
   }
-  const common = {
-    model: settings.llmModel,
-    timeoutMs: settings.timeoutSeconds * 1000,
-    ...(apiKey === undefined ? {} : { apiKey }),
-    ...(llm.baseUrl === undefined ? {} : { baseURL: llm.baseUrl }),
-    ...(llm.concurrency === undefined ? {} : { concurrency: llm.concurrency }),
-    ...(llm.maxRetries === undefined ? {} : { maxRetries: llm.maxRetries }),
-    ...(llm.prices === undefined ? {} : { prices: llm.prices }),
-  };
-  return provider === 'anthropic' ? createAnthropicClient(common) : createOpenAiClient(common);
 }

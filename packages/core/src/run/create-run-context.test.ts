@@ -54,13 +54,31 @@ describe('createRunContext', () => {
   it('takes the tier from AGENT_CICD_TIER and needs a key variable for real providers', async () => {
     const cwd = project(`${base}llm: { apiKeyEnv: MY_KEY }\n`);
     await expect(createRunContext({ cwd, env: { AGENT_CICD_TIER: 'staging' } })).rejects.toThrow(
-      'the staging tier needs an API key in $MY_KEY, which is not set',
+      'the staging tier: set MY_KEY to use the openai provider with model gpt-4o-mini (from llm.apiKeyEnv)',
     );
     const context = await createRunContext({ cwd, env: { AGENT_CICD_TIER: 'staging', MY_KEY: 'k' }, judge: false });
     expect(context.tier).toBe('staging');
     expect(context.llm.provider).toBe('openai');
     expect(context.settings.model).toBe('gpt-4o-mini');
     expect(context.skipJudge).toBe(true);
+  });
+
+  it('reads the default key variable, and needs none for an OpenAI-compatible baseUrl', async () => {
+    const staging = { AGENT_CICD_TIER: 'staging' };
+    await expect(createRunContext({ cwd: project(base), env: staging, judge: false })).rejects.toMatchObject({
+      code: 'AGENT_CICD_LLM_API_KEY_MISSING',
+    });
+    const keyed = await createRunContext({
+      cwd: project(base),
+      env: { ...staging, OPENAI_API_KEY: 'k' },
+      judge: false,
+    });
+    expect(keyed.llm.provider).toBe('openai');
+    const ollama = project(`${base}llm: { baseUrl: "http://127.0.0.1:11434/v1" }\n`);
+    const keyless = await createRunContext({ cwd: ollama, env: staging, judge: false });
+    expect(keyless.llm.provider).toBe('openai');
+    const replay = await createRunContext({ cwd: project(base), env: { ...staging, AGENT_CICD_CASSETTE: 'replay' } });
+    expect(replay.llm.provider).toBe('openai');
   });
 
   it('says when the dev tier has no mock script', async () => {
