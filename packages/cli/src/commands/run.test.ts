@@ -80,7 +80,7 @@ describe('agent-cicd run', { timeout: 60_000 }, () => {
     const dir = await project(40);
     const args = ['run', 'qa.prompt.yaml', '--seed', '3', '--trials', '2', '--report', 'a.json'];
     const first = await runCli(args, { cwd: dir });
-    expect(first.stderr).toBe('agent-cicd run: 40/40 cases (' + first.stderr.split('(')[1]);
+    expect(first.stderr).toBe(`agent-cicd run: 40/40 cases (${first.stderr.split('(')[1]}`);
     const high = await runCli([...args.slice(0, -1), 'b.json', '--concurrency', '16'], { cwd: dir });
     const a = readReport(join(dir, 'a.json'));
     const b = readReport(join(dir, 'b.json'));

@@ -86,7 +86,7 @@ export const registerRunCommand: RegisterCommand = (program, io, state) => {
         ...(options.judge ? {} : { judge: false }),
       });
       const reportFile = resolve(cwd, options.report);
-      const resultsFile = resolve(cwd, options.results ?? reportFile.replace(/\.json$/, '') + '.jsonl');
+      const resultsFile = resolve(cwd, options.results ?? `${reportFile.replace(/\.json$/, '')}.jsonl`);
 
       const controller = new AbortController();
       let signals = 0;
