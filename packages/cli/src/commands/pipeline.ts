@@ -40,7 +40,7 @@ export function registerPipelineCommand(program: Command, io: CliIo, state: CliS
     )
     .argument(
       '[suites...]',
-      'suite files or directories to run, relative to --cwd (default: every suite file in the project)',
+      'suite files or directories to run, relative to --cwd; "." is every suite file of the project',
       ['.'],
     )
     .option('--cwd <dir>', 'the agent project (where its agent-cicd.config.* lives); default: the current directory')
