@@ -130,7 +130,7 @@ console.log(
       efficiency: Math.round((idealMs / measuredMs) * 1000) / 1000,
       goal: 0.9,
       mockOnlyEfficiency: Math.round((idealMs / baselineMs) * 1000) / 1000,
-      loadAverage1m: Math.round(loadavg()[0] * 10) / 10,
+      loadAverage1m: Math.round((loadavg()[0] ?? 0) * 10) / 10,
       cpus: availableParallelism(),
     },
     memory: {
