@@ -1,4 +1,4 @@
-import { AgentCicdError, formatUserError } from '@agent-cicd/core';
+import { AgentCicdError, formatUserError } from '@agent-cicd/core/errors';
 import { Command, CommanderError } from 'commander';
 import { registerConfigCommand } from './commands/config.js';
 import { registerDeployCommand } from './commands/deploy.js';

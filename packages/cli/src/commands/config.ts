@@ -1,5 +1,4 @@
 import { relative } from 'node:path';
-import { loadConfig, resolveTier } from '@agent-cicd/core';
 import type { RegisterCommand } from './types.js';
 
 /** `agent-cicd config`: which config file and tier apply here, and the tier's resolved settings. */
@@ -10,6 +9,7 @@ export const registerConfigCommand: RegisterCommand = (program, io) => {
     .option('--tier <name>', 'dev | staging | canary | production (default: $AGENT_CICD_TIER, $DEPLOYMENT_ENV, dev)')
     .option('--config <path>', 'the agent-cicd config file (default: searched from the current directory)')
     .action(async (options: { tier?: string; config?: string }) => {
+      const { loadConfig, resolveTier } = await import('@agent-cicd/core');
       const { tier, source } = resolveTier({ flag: options.tier, env: io.env });
       const loaded = await loadConfig({ cwd: io.cwd, file: options.config });
       const shown = {

@@ -1,76 +1,8 @@
-import { resolve } from 'node:path';
-import { AgentCicdError } from '@agent-cicd/core';
-import {
-  canaryName,
-  createDeployMetrics,
-  createGateAnalysisTemplate,
-  createGatewayApiRouter,
-  createNginxCanaryRouter,
-  type Decision,
-  DeployErrorCode,
-  decide,
-  defaultPolicy,
-  deployCanary,
-  type GatePolicy,
-  type Kubectl,
-  loadCanaryMetrics,
-  loadPolicy,
-  loadRunReport,
-  type ReleaseBundle,
-  recordRelease,
-  releaseConfigMap,
-  runBlueGreen,
-  type TrafficRouter,
-} from '@agent-cicd/deploy-gates';
 import { type Command, Option } from 'commander';
-import { stringify } from 'yaml';
 import type { CliIo } from '../main.js';
-import { ExitCode } from '../main.js';
-import {
-  type ClusterFlags,
-  imageFor,
-  kubectlFor,
-  loadRelease,
-  parseCount,
-  parseDurationMs,
-  parseSteps,
-  releaseStoreFor,
-  withClusterOptions,
-  writeMetrics,
-} from './deploy-options.js';
+import type { AnalysisTemplateFlags, BlueGreenFlags, CanaryFlags } from './deploy-actions.js';
+import { withClusterOptions } from './deploy-options.js';
 import type { CliState, RegisterCommand } from './types.js';
-
-interface DeployFlags extends ClusterFlags {
-  image: string;
-  resolveDigest?: boolean;
-  container?: string;
-  release?: string;
-  metricsFile?: string;
-}
-
-interface BlueGreenFlags extends DeployFlags {
-  service?: string;
-  replicas: string;
-  colorLabel: string;
-  smokeUrl?: string;
-}
-
-interface CanaryFlags extends DeployFlags {
-  router: 'nginx' | 'gateway-api';
-  ingress?: string;
-  host?: string;
-  route?: string;
-  stableService?: string;
-  steps?: string;
-  baseline: string;
-  candidate: string;
-  policy?: string;
-  canaryMetrics?: string;
-  maxHolds: string;
-  pause: string;
-  holdInterval: string;
-  canaryReplicas: string;
-}
 
 function withDeployOptions(command: ReturnType<typeof withClusterOptions>) {
   return command
@@ -79,54 +11,6 @@ function withDeployOptions(command: ReturnType<typeof withClusterOptions>) {
     .option('--container <name>', 'container name in the pod (default: --app)')
     .option('--release <file>', 'release bundle JSON (prompt, model, tools): applied with the image and recorded')
     .option('--metrics-file <file>', 'write the deploy metrics (Prometheus text format) to this file');
-}
-
-/** Release ConfigMap first (if any), so the new pods start with the release's prompt and model config. */
-async function prepareRelease(
-  flags: DeployFlags,
-  io: CliIo,
-  kubectl: Kubectl,
-  image: string,
-): Promise<ReleaseBundle | undefined> {
-  if (flags.release === undefined) return undefined;
-  const release = await loadRelease(resolve(io.cwd, flags.release), image);
-  await kubectl.apply(releaseConfigMap(flags.app, release));
-  return release;
-}
-
-async function recordSuccess(flags: DeployFlags, io: CliIo, kubectl: Kubectl, release: ReleaseBundle | undefined) {
-  if (release === undefined || kubectl.runner.dryRun) return;
-  const store = releaseStoreFor(flags, io, kubectl);
-  const history = await store.load();
-  await store.save(recordRelease(history, release, { action: 'deploy', at: new Date().toISOString() }));
-}
-
-function smokeCheck(url: string | undefined): (() => Promise<void>) | undefined {
-  if (url === undefined) return undefined;
-  return async () => {
-    const response = await fetch(url, { signal: AbortSignal.timeout(30_000) });
-    if (!response.ok) throw new Error(`smoke check ${url} answered ${response.status}`);
-  };
-}
-
-function routerFor(flags: CanaryFlags, kubectl: Kubectl): TrafficRouter {
-  const canaryService = canaryName(flags.app);
-  if (flags.router === 'nginx') {
-    if (!flags.host) {
-      throw new AgentCicdError(DeployErrorCode.invalidInput, '--router nginx needs --host (the Ingress host)');
-    }
-    return createNginxCanaryRouter({ kubectl, ingress: flags.ingress ?? flags.app, host: flags.host, canaryService });
-  }
-  return createGatewayApiRouter({
-    kubectl,
-    route: flags.route ?? flags.app,
-    stableService: flags.stableService ?? flags.app,
-    canaryService,
-  });
-}
-
-function printOutcome(io: CliIo, flags: ClusterFlags, result: object, summary: string) {
-  io.stdout(flags.json ? `${JSON.stringify(result, null, 2)}\n` : `${summary}\n`);
 }
 
 function registerBlueGreen(deploy: Command, io: CliIo, state: CliState): void {
@@ -138,43 +22,10 @@ function registerBlueGreen(deploy: Command, io: CliIo, state: CliState): void {
     .option('--replicas <n>', 'replicas of the new colour', '2')
     .option('--color-label <key>', 'selector label holding the colour', 'color')
     .option('--smoke-url <url>', 'GET this URL after the new colour is ready; a non-2xx answer rolls back')
-    .action(async (flags: BlueGreenFlags) => {
-      const kubectl = kubectlFor(flags, io);
-      const image = await imageFor(flags, io);
-      const release = await prepareRelease(flags, io, kubectl, image);
-      const smoke = smokeCheck(flags.smokeUrl);
-      const result = await runBlueGreen({
-        kubectl,
-        app: flags.app,
-        service: flags.service ?? flags.app,
-        image,
-        replicas: parseCount(flags.replicas, '--replicas', 1),
-        colorLabel: flags.colorLabel,
-        timeout: flags.timeout,
-        ...(flags.container === undefined ? {} : { container: flags.container }),
-        ...(release === undefined
-          ? {}
-          : { release: release.id, configMap: releaseConfigMap(flags.app, release).metadata.name }),
-        ...(smoke === undefined ? {} : { smoke }),
-        log: (message) => io.stderr(`[blue-green] ${message}\n`),
-      });
-      const metrics = createDeployMetrics();
-      const switched = result.outcome === 'switched';
-      metrics.recordDeploy({ app: flags.app, strategy: 'blue-green', outcome: switched ? 'success' : 'rolled_back' });
-      if (!switched) metrics.recordRollback({ app: flags.app, reason: 'failure' });
-      await writeMetrics(flags.metricsFile, io, metrics);
-      if (switched) await recordSuccess(flags, io, kubectl, release);
-      const check = result.dryRun ? 'dry-run, not verified' : result.verified ? 'verified' : 'NOT verified';
-      printOutcome(
-        io,
-        flags,
-        result,
-        switched
-          ? `switched ${flags.service ?? flags.app} to ${result.targetColor} (${check})`
-          : `rolled back to ${result.liveColor ?? '(none)'} after ${result.failure?.step} failed: ${result.failure?.message} (${check})${result.problems.map((p) => `\n  - ${p}`).join('')}`,
-      );
-      state.exitCode = switched && (result.verified || result.dryRun) ? ExitCode.ok : ExitCode.failed;
-    });
+    // The rollout modules load on use, so --help and other subcommands do not pay for them at startup.
+    .action(async (flags: BlueGreenFlags) =>
+      (await import('./deploy-actions.js')).runBlueGreenDeploy(flags, io, state),
+    );
 }
 
 function registerCanary(deploy: Command, io: CliIo, state: CliState): void {
@@ -198,71 +49,7 @@ function registerCanary(deploy: Command, io: CliIo, state: CliState): void {
     .option('--pause <duration>', 'wait before the first analysis at each step', '0s')
     .option('--hold-interval <duration>', 'wait before re-analysing after "hold"', '30s')
     .option('--canary-replicas <n>', 'replicas of <app>-canary', '1')
-    .action(async (flags: CanaryFlags) => {
-      const at = (file: string) => resolve(io.cwd, file);
-      const loaded = flags.policy === undefined ? defaultPolicy() : await loadPolicy(at(flags.policy));
-      const steps = flags.steps === undefined ? loaded.canary.steps : parseSteps(flags.steps);
-      // decide() answers advance/promote from the policy's steps, so they must be the steps we run.
-      const policy: GatePolicy = { ...loaded, canary: { ...loaded.canary, steps } };
-      const maxHolds = parseCount(flags.maxHolds, '--max-holds');
-      const pauseMs = parseDurationMs(flags.pause, '--pause');
-      const holdIntervalMs = parseDurationMs(flags.holdInterval, '--hold-interval');
-      const analyzeAt = async (weight: number): Promise<Decision> => {
-        const [baseline, candidate, canaryMetrics] = await Promise.all([
-          loadRunReport(at(flags.baseline)),
-          loadRunReport(at(flags.candidate)),
-          flags.canaryMetrics === undefined ? undefined : loadCanaryMetrics(at(flags.canaryMetrics)),
-        ]);
-        return decide({ baseline, candidate, policy, step: weight, ...(canaryMetrics ? { canaryMetrics } : {}) });
-      };
-      await analyzeAt(steps[0] ?? 100); // unreadable reports are invalid input (exit 2) before anything runs
-
-      const kubectl = kubectlFor(flags, io);
-      const router = routerFor(flags, kubectl);
-      const image = await imageFor(flags, io);
-      const release = await prepareRelease(flags, io, kubectl, image);
-      const result = await deployCanary({
-        kubectl,
-        router,
-        app: flags.app,
-        image,
-        steps,
-        maxHolds,
-        pauseMs,
-        holdIntervalMs,
-        timeout: flags.timeout,
-        canaryReplicas: parseCount(flags.canaryReplicas, '--canary-replicas', 1),
-        ...(flags.container === undefined ? {} : { container: flags.container }),
-        ...(release === undefined
-          ? {}
-          : { release: release.id, configMap: releaseConfigMap(flags.app, release).metadata.name }),
-        analyze: async (step) => {
-          const decision = await analyzeAt(step.weight);
-          io.stderr(
-            `[canary] ${step.weight}% (analysis ${step.attempt}): ${decision.action} - ${decision.reasons[0] ?? ''}\n`,
-          );
-          return decision;
-        },
-        log: (message) => io.stderr(`[canary] ${message}\n`),
-      });
-      const metrics = createDeployMetrics();
-      const promoted = result.outcome === 'promoted';
-      metrics.recordDeploy({ app: flags.app, strategy: 'canary', outcome: promoted ? 'success' : 'rolled_back' });
-      if (!promoted) metrics.recordRollback({ app: flags.app, reason: result.failure ? 'failure' : 'analysis' });
-      await writeMetrics(flags.metricsFile, io, metrics);
-      if (promoted) await recordSuccess(flags, io, kubectl, release);
-      const check = result.dryRun ? 'dry-run, not verified' : result.verified ? 'verified' : 'NOT verified';
-      const trail = result.history.map((h) => `${h.weight}%:${h.action}`).join(' ');
-      printOutcome(
-        io,
-        flags,
-        result,
-        promoted
-          ? `promoted ${image} to ${flags.app} [${trail}] (${check})`
-          : `rolled back ${flags.app} [${trail}]: ${result.reasons.join('; ')} (${check})${result.problems.map((p) => `\n  - ${p}`).join('')}`,
-      );
-      state.exitCode = promoted && (result.verified || result.dryRun) ? ExitCode.ok : ExitCode.failed;
-    });
+    .action(async (flags: CanaryFlags) => (await import('./deploy-actions.js')).runCanaryDeploy(flags, io, state));
 }
 
 function registerAnalysisTemplate(deploy: Command, io: CliIo): void {
@@ -273,15 +60,9 @@ function registerAnalysisTemplate(deploy: Command, io: CliIo): void {
     .option('--name <name>', 'AnalysisTemplate name', 'agent-cicd-gate')
     .option('--policy <file>', 'default value of the policy argument', 'gates.yaml')
     .option('--service-account <name>', 'service account of the gate Job')
-    .action((flags: { image: string; name: string; policy: string; serviceAccount?: string }) => {
-      const template = createGateAnalysisTemplate({
-        image: flags.image,
-        name: flags.name,
-        policy: flags.policy,
-        ...(flags.serviceAccount === undefined ? {} : { serviceAccountName: flags.serviceAccount }),
-      });
-      io.stdout(stringify(template));
-    });
+    .action(async (flags: AnalysisTemplateFlags) =>
+      (await import('./deploy-actions.js')).printAnalysisTemplate(flags, io),
+    );
 }
 
 /** `agent-cicd deploy blue-green|canary|analysis-template`. */

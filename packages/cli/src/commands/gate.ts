@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { AgentCicdError } from '@agent-cicd/core';
+import { AgentCicdError } from '@agent-cicd/core/errors';
 import type { Decision } from '@agent-cicd/deploy-gates';
 import { Option } from 'commander';
 import { ExitCode } from '../main.js';

@@ -1,14 +1,6 @@
 import { access } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
-import {
-  AgentCicdError,
-  describePromptCheck,
-  formatLocation,
-  hashManifest,
-  loadConfig,
-  loadManifest,
-  verifyManifest,
-} from '@agent-cicd/core';
+import { AgentCicdError } from '@agent-cicd/core/errors';
 import type { CliIo } from '../main.js';
 import { ExitCode } from '../main.js';
 import type { RegisterCommand } from './types.js';
@@ -21,6 +13,7 @@ interface ManifestOptions {
 /** The manifest to use: `--manifest`, else the config's `manifest` (default `prompts/manifest.yaml`) under the project root. */
 async function manifestPath(io: CliIo, options: ManifestOptions): Promise<{ file: string; root?: string | undefined }> {
   if (options.manifest !== undefined) return { file: options.manifest };
+  const { loadConfig } = await import('@agent-cicd/core');
   const { root, config, file } = await loadConfig({ cwd: io.cwd, file: options.config });
   const absolute = resolve(root, config.manifest);
   const shown = relative(io.cwd, absolute) || absolute;
@@ -51,6 +44,7 @@ export const registerManifestCommand: RegisterCommand = (program, io, state) => 
       'recompute every prompt file hash; exit 1 naming prompt, version, path, expected and actual on a mismatch',
     )
     .action(async (options: ManifestOptions) => {
+      const { describePromptCheck, formatLocation, loadManifest, verifyManifest } = await import('@agent-cicd/core');
       const { file, root } = await manifestPath(io, options);
       const loaded = await loadManifest(resolve(io.cwd, file), { root, name: file });
       const checks = await verifyManifest(loaded);
@@ -63,6 +57,7 @@ export const registerManifestCommand: RegisterCommand = (program, io, state) => 
   withOptions(manifest.command('hash'))
     .description('write the sha256 hash of every prompt version into the manifest (comments are kept)')
     .action(async (options: ManifestOptions) => {
+      const { hashManifest } = await import('@agent-cicd/core');
       const { file, root } = await manifestPath(io, options);
       const changes = await hashManifest(resolve(io.cwd, file), { root, name: file });
       for (const change of changes) {

@@ -1,6 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { AgentCicdError, mergeRunReports, type RunReport, RunReportSchema } from '@agent-cicd/core';
+import type { RunReport } from '@agent-cicd/core';
+import { AgentCicdError } from '@agent-cicd/core/errors';
 import { ExitCode } from '../main.js';
 import type { RegisterCommand } from './types.js';
 
@@ -20,6 +21,7 @@ async function readReport(file: string): Promise<RunReport> {
       location: { file },
     });
   }
+  const { RunReportSchema } = await import('@agent-cicd/core');
   const parsed = RunReportSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -45,6 +47,7 @@ export const registerReportCommand: RegisterCommand = (program, io, state) => {
     .option('--gate', 'exit 1 when a suite of the merged report is below its threshold or a case errored')
     .action(async (files: string[], options: { out: string; gate?: boolean }) => {
       const reports = await Promise.all(files.map((file) => readReport(resolve(io.cwd, file))));
+      const { mergeRunReports } = await import('@agent-cicd/core');
       const merged = mergeRunReports(reports);
       merged.suites.sort(bySuiteFile);
       const out = resolve(io.cwd, options.out);

@@ -1,6 +1,5 @@
-import { createDeployMetrics, rollbackRelease } from '@agent-cicd/deploy-gates';
 import { ExitCode } from '../main.js';
-import { type ClusterFlags, kubectlFor, releaseStoreFor, withClusterOptions, writeMetrics } from './deploy-options.js';
+import { type ClusterFlags, withClusterOptions } from './deploy-options.js';
 import type { RegisterCommand } from './types.js';
 
 interface RollbackFlags extends ClusterFlags {
@@ -24,6 +23,9 @@ export const registerRollbackCommand: RegisterCommand = (program, io, state) => 
     .option('--container <name>', 'container name in the pod (default: --app)')
     .option('--metrics-file <file>', 'write the rollback metrics (Prometheus text format) to this file')
     .action(async (flags: RollbackFlags) => {
+      // Loaded on use, so --help and other subcommands do not pay for the rollout modules at startup.
+      const { createDeployMetrics, rollbackRelease } = await import('@agent-cicd/deploy-gates');
+      const { kubectlFor, releaseStoreFor, writeMetrics } = await import('./deploy-runtime.js');
       const kubectl = kubectlFor(flags, io);
       const store = releaseStoreFor(flags, io, kubectl);
       const result = await rollbackRelease({

@@ -1,14 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import {
-  AgentCicdError,
-  createRunContext,
-  type LoadedSuite,
-  loadSuiteFile,
-  type RunReport,
-  runSuite,
-  writeRunReport,
-} from '@agent-cicd/core';
+import type { LoadedSuite, RunReport } from '@agent-cicd/core';
+import { AgentCicdError } from '@agent-cicd/core/errors';
 import { ExitCode } from '../main.js';
 import { createProgressPrinter } from './run-progress.js';
 import type { RegisterCommand } from './types.js';
@@ -59,6 +52,8 @@ export const registerRunCommand: RegisterCommand = (program, io, state) => {
       '\nExit codes: 0 every suite meets its threshold, 1 a suite does not (or the run was interrupted or over budget), 2 invalid input.',
     )
     .action(async (paths: string[], options: RunOptions) => {
+      // Loaded on use, so other subcommands and --help do not pay for the runner's modules at startup.
+      const { createRunContext, loadSuiteFile, runSuite, writeRunReport } = await import('@agent-cicd/core');
       const cwd = io.cwd;
       const trials = optionalInt(options.trials, '--trials', 1);
       const concurrency = optionalInt(options.concurrency, '--concurrency', 1) ?? 4;
