@@ -2,7 +2,7 @@ import type { Message, RawMessageStreamEvent } from '@anthropic-ai/sdk/resources
 import { aggregateAnthropicStream, fromAnthropicMessage, toAnthropicRequest } from './anthropic-mapping.js';
 import { buildResponse } from './build-response.js';
 import { type AdapterOptions, createCallRunner } from './call-policy.js';
-import { loadSdk } from './load-sdk.js';
+import { lazySdkClient } from './lazy-sdk-client.js';
 import { resolvePriceTable } from './prices.js';
 import type { LlmClient, LlmRequest, LlmResponse } from './types.js';
 
@@ -36,20 +36,14 @@ export function createAnthropicClient(options: AnthropicClientOptions): LlmClien
   const prices = resolvePriceTable(options.prices);
   const defaultMaxTokens = options.defaultMaxTokens ?? 4096;
   const run = createCallRunner(provider, options.baseURL, options);
-  let sdk: Promise<AnthropicLike> | undefined;
-  const getSdk = (): Promise<AnthropicLike> => {
-    sdk ??= options.client
-      ? Promise.resolve(options.client)
-      : loadSdk('@anthropic-ai/sdk', provider, () => import('@anthropic-ai/sdk')).then(
-          ({ default: Anthropic }) =>
-            new Anthropic({
-              ...(options.apiKey === undefined ? {} : { apiKey: options.apiKey }),
-              ...(options.baseURL === undefined ? {} : { baseURL: options.baseURL }),
-              maxRetries: 0,
-            }),
-        );
-    return sdk;
-  };
+  const getSdk = lazySdkClient<AnthropicLike>({
+    client: options.client,
+    apiKey: options.apiKey,
+    baseURL: options.baseURL,
+    packageName: '@anthropic-ai/sdk',
+    provider,
+    load: () => import('@anthropic-ai/sdk'),
+  });
 
   return {
     provider,

@@ -2,7 +2,7 @@ import type { ChatCompletion, ChatCompletionChunk } from 'openai/resources/chat/
 import type { Response, ResponseStreamEvent } from 'openai/resources/responses/responses';
 import { buildResponse, type ParsedResponse } from './build-response.js';
 import { type AdapterOptions, createCallRunner } from './call-policy.js';
-import { loadSdk } from './load-sdk.js';
+import { lazySdkClient } from './lazy-sdk-client.js';
 import { aggregateOpenAiStream, fromOpenAiCompletion, toOpenAiRequest } from './openai-mapping.js';
 import { resolvePriceTable } from './prices.js';
 import { aggregateResponsesStream, fromResponsesObject, toResponsesRequest } from './responses-mapping.js';
@@ -57,20 +57,14 @@ export function createOpenAiClient(options: OpenAiClientOptions): LlmClient {
   const api = options.api ?? 'chat';
   const maxTokensParam = options.maxTokensParam ?? (options.baseURL ? 'max_tokens' : 'max_completion_tokens');
   const run = createCallRunner(provider, options.baseURL, options);
-  let sdk: Promise<OpenAiLike> | undefined;
-  const getSdk = (): Promise<OpenAiLike> => {
-    sdk ??= options.client
-      ? Promise.resolve(options.client)
-      : loadSdk('openai', provider, () => import('openai')).then(
-          ({ default: OpenAI }) =>
-            new OpenAI({
-              ...(options.apiKey === undefined ? {} : { apiKey: options.apiKey }),
-              ...(options.baseURL === undefined ? {} : { baseURL: options.baseURL }),
-              maxRetries: 0,
-            }),
-        );
-    return sdk;
-  };
+  const getSdk = lazySdkClient<OpenAiLike>({
+    client: options.client,
+    apiKey: options.apiKey,
+    baseURL: options.baseURL,
+    packageName: 'openai',
+    provider,
+    load: () => import('openai'),
+  });
 
   return {
     provider,
