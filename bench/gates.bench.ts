@@ -5,6 +5,7 @@
 // Beta(1.8, 0.2) (mean 0.9; most cases nearly always pass, a tail of hard or flaky cases: the per-case difficulty
 // heterogeneity that makes pairing pay). The candidate's is p_i · (0.9 − drop) / 0.9, so the mean drop is `drop`.
 // Trials are independent Bernoulli draws given p_i.
+import { createPrng } from '@agent-cicd/core';
 import {
   type ArmSample,
   decideSamples,
@@ -27,17 +28,6 @@ const BETA = { a: 1.8, b: 0.2 };
 // The comparative gate alone: the absolute floor, SLAs and drift are switched off (the reports carry no latency,
 // tool calls or responses), everything else is the default policy.
 const policy: GatePolicy = GatePolicySchema.parse({ minPassRate: 0, drift: { enabled: false } });
-
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function normal(random: () => number): number {
   return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
@@ -153,7 +143,7 @@ const designs = ['pairedSequential', 'pairedFixed', 'unpairedFixed'] as const;
 const all = Object.fromEntries(DROPS.map((d) => [d, Object.fromEntries(designs.map((name) => [name, tally()]))]));
 
 for (const drop of DROPS) {
-  const random = mulberry32(1000 + Math.round(drop * 1000));
+  const random = createPrng(1000 + Math.round(drop * 1000));
   const tallies = all[drop] as Record<(typeof designs)[number], Tally>;
   const scaledTallies = MULTIPLIERS.map(() => tally());
   for (let pair = 0; pair < PAIRS_PER_REGIME; pair++) {
