@@ -14,5 +14,7 @@ it('runs a seed-format *.cases.json (snake_case array, judge rubric) unchanged',
     ['tc_001', 'Refund request', 'passed', 0.9],
     ['tc_002', 'Greeting', 'passed', 0.9],
   ]);
-  expect(run.stdout).toContain('✓ tc_001: Refund request');
+  // Vitest's default reporter lists passing tests only when they are slow, so assert on our reporter's summary.
+  expect(run.stdout).toContain('✓ prompt_test  prompt_test.cases.json');
+  expect(run.stdout).toContain('cases 2/2 passed');
 }, 180_000);
