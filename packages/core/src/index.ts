@@ -228,6 +228,8 @@ export type { Interval } from './stats/wilson-interval.js';
 export { wilsonInterval } from './stats/wilson-interval.js';
 export type { PromptTargetOptions } from './targets/create-prompt-target.js';
 export { createPromptTarget } from './targets/create-prompt-target.js';
+export type { ModuleImporter } from './modules/import-module.js';
+export { importModule } from './modules/import-module.js';
 export type { ModuleTargetOptions } from './targets/load-module-target.js';
 export { createModuleTarget, loadModuleTarget } from './targets/load-module-target.js';
 export { normalizeTargetOutput } from './targets/normalize-target-output.js';
