@@ -128,6 +128,8 @@ export { createFaultInjector, FaultsFileSchema, loadFaults } from './mock-server
 export type { MockServerRequest } from './mock-server/request-log.js';
 export type { MockServer, MockServerClock, MockServerOptions } from './mock-server/start-mock-server.js';
 export { startMockServer } from './mock-server/start-mock-server.js';
+export type { ModuleImporter } from './modules/import-module.js';
+export { importModule } from './modules/import-module.js';
 export type { HashChange } from './prompts/hash-manifest.js';
 export { hashManifest } from './prompts/hash-manifest.js';
 export { hashPromptBytes } from './prompts/hash-prompt.js';
@@ -228,8 +230,6 @@ export type { Interval } from './stats/wilson-interval.js';
 export { wilsonInterval } from './stats/wilson-interval.js';
 export type { PromptTargetOptions } from './targets/create-prompt-target.js';
 export { createPromptTarget } from './targets/create-prompt-target.js';
-export type { ModuleImporter } from './modules/import-module.js';
-export { importModule } from './modules/import-module.js';
 export type { ModuleTargetOptions } from './targets/load-module-target.js';
 export { createModuleTarget, loadModuleTarget } from './targets/load-module-target.js';
 export { normalizeTargetOutput } from './targets/normalize-target-output.js';
