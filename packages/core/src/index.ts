@@ -129,6 +129,8 @@ export { createFaultInjector, FaultsFileSchema, loadFaults } from './mock-server
 export type { MockServerRequest } from './mock-server/request-log.js';
 export type { MockServer, MockServerClock, MockServerOptions } from './mock-server/start-mock-server.js';
 export { startMockServer } from './mock-server/start-mock-server.js';
+export type { ModuleImporter } from './modules/import-module.js';
+export { importModule } from './modules/import-module.js';
 export type { HashChange } from './prompts/hash-manifest.js';
 export { hashManifest } from './prompts/hash-manifest.js';
 export { hashPromptBytes } from './prompts/hash-prompt.js';

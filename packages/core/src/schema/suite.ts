@@ -65,8 +65,12 @@ export const HttpTargetRefSchema = withSnakeCaseAliases(
         ),
       responsePath: pointer
         .optional()
-        .describe('JSON pointer to the answer text; without it the body is the seed’s or the full result shape, or plain text.'),
-      toolsCalledPath: pointer.optional().describe('JSON pointer to the tools the agent called (names or { name, arguments }).'),
+        .describe(
+          'JSON pointer to the answer text; without it the body is the seed’s or the full result shape, or plain text.',
+        ),
+      toolsCalledPath: pointer
+        .optional()
+        .describe('JSON pointer to the tools the agent called (names or { name, arguments }).'),
       tokenCountPath: pointer.optional().describe('JSON pointer to the token count of the answer.'),
       timeoutSeconds: positiveSeconds.optional().describe('Per trial. @default 60'),
     })

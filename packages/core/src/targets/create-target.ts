@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import type { ModuleImporter } from '../modules/import-module.js';
 import type { TargetRef } from '../schema/suite.js';
 import { createCommandTarget } from './create-command-target.js';
 import { createHttpTarget } from './create-http-target.js';
@@ -10,6 +11,8 @@ export interface CreateTargetOptions {
   baseDir: string;
   /** Environment for commands and `${VAR}` in HTTP targets. @default process.env */
   env?: Record<string, string | undefined>;
+  /** How a module target is imported. @default Node's import (with a TypeScript loader for `.ts`) */
+  importModule?: ModuleImporter;
 }
 
 /** The target a suite's `target:` names: `{ module }`, `{ command: [...] }` or `{ url }`. */
@@ -20,6 +23,7 @@ export async function createTarget(ref: TargetRef, options: CreateTargetOptions)
       module: ref.module,
       ...(ref.export === undefined ? {} : { export: ref.export }),
       baseDir: options.baseDir,
+      ...(options.importModule === undefined ? {} : { importModule: options.importModule }),
     });
   }
   if ('command' in ref) {
