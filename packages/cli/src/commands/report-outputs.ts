@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { RunReport } from '@agent-cicd/core';
 import type { Command } from 'commander';
-import type { CliIo } from '../main.js';
+import type { CliIo } from '../cli-io.js';
 
 /** Reads a run report, or exits 2 with `error[AGENT_CICD_REPORT_INVALID] file:line:col …`. */
 async function load(io: CliIo, file: string): Promise<RunReport> {
