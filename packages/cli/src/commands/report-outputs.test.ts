@@ -27,7 +27,9 @@ describe('agent-cicd report show | junit | comment', () => {
   });
 
   it('junit: writes the XML atomically where asked', async () => {
-    const { exitCode, stdout } = await runCli(['report', 'junit', 'candidate.json', '-o', 'out/junit.xml'], { cwd: dir });
+    const { exitCode, stdout } = await runCli(['report', 'junit', 'candidate.json', '-o', 'out/junit.xml'], {
+      cwd: dir,
+    });
     expect(exitCode).toBe(0);
     expect(stdout).toBe('JUnit XML → out/junit.xml\n');
     const xml = await readFile(join(dir, 'out/junit.xml'), 'utf8');
