@@ -1,6 +1,6 @@
 import { createGateAnalysisTemplate, deployBlueGreen, rolloutCanary } from '@agent-cicd/deploy-gates';
 import { stringify } from 'yaml';
-import type { CliIo } from '../main.js';
+import type { CliIo } from '../cli-io.js';
 import type { ClusterFlags } from './deploy-options.js';
 import { clusterInput, finishWorkflow, metricsFileFor, parseCount, parseSteps, workflowIo } from './deploy-runtime.js';
 import type { CliState } from './types.js';

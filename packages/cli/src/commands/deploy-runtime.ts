@@ -9,8 +9,8 @@ import {
   type WorkflowIo,
   type WorkflowOutcome,
 } from '@agent-cicd/deploy-gates';
-import type { CliIo } from '../main.js';
-import { ExitCode } from '../main.js';
+import type { CliIo } from '../cli-io.js';
+import { ExitCode } from '../exit-code.js';
 import type { ClusterFlags } from './deploy-options.js';
 import type { CliState } from './types.js';
 
