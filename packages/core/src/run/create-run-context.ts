@@ -10,7 +10,7 @@ import { type LoadedManifest, loadManifest } from '../prompts/load-manifest.js';
 import { renderPrompt } from '../prompts/render-prompt.js';
 import { resolvePrompt } from '../prompts/resolve-prompt.js';
 import { createPromptTarget } from '../targets/create-prompt-target.js';
-import { loadModuleTarget } from '../targets/load-module-target.js';
+import { createTarget } from '../targets/create-target.js';
 import type { Target } from '../targets/target.js';
 import { loadMockTools } from '../tools/create-mock-tools.js';
 import { createToolRegistry, type ToolSpec } from '../tools/tool-registry.js';
@@ -136,10 +136,9 @@ export async function createRunContext(options: CreateRunContextOptions = {}): P
 
   async function resolveSuiteTarget(suite: SuiteRef, file: string | undefined): Promise<Target> {
     if (suite.target) {
-      return loadModuleTarget({
-        module: suite.target.module,
-        ...(suite.target.export === undefined ? {} : { export: suite.target.export }),
+      return createTarget(suite.target, {
         baseDir: file === undefined ? cwd : dirname(resolve(cwd, file)),
+        env,
         ...(options.importModule === undefined ? {} : { importModule: options.importModule }),
       });
     }
