@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { registerConfigCommand } from './commands/config.js';
 import { registerDeployCommand } from './commands/deploy.js';
 import { registerGateCommand } from './commands/gate.js';
+import { registerInitCommand } from './commands/init.js';
 import { registerLintCommand } from './commands/lint.js';
 import { registerManifestCommand } from './commands/manifest.js';
 import { registerMockServerCommand } from './commands/mock-server.js';
@@ -11,6 +12,7 @@ import { registerReportCommand } from './commands/report.js';
 import { registerRollbackCommand } from './commands/rollback.js';
 import { registerRunCommand } from './commands/run.js';
 import type { RegisterCommand } from './commands/types.js';
+import { cliVersion } from './version.js';
 
 /** One line per subcommand; each lives in `commands/<name>.ts`. */
 const commands: RegisterCommand[] = [
@@ -24,6 +26,7 @@ const commands: RegisterCommand[] = [
   registerRollbackCommand,
   registerMockServerCommand,
   registerPipelineCommand,
+  registerInitCommand,
 ];
 
 /** Stable process exit codes of the `agent-cicd` command. */
@@ -52,6 +55,7 @@ const defaultIo = (): CliIo => ({
 export function createProgram(io: CliIo, state: { exitCode: number }): Command {
   const program = new Command('agent-cicd')
     .description('Test, gate and roll out AI-agent changes like code.')
+    .version(cliVersion(), '-V, --version', 'print the version of @agent-cicd/cli')
     .option('--debug', 'print stack traces for unexpected errors')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });

@@ -25,7 +25,8 @@ function counter(encoding: TokenEncoding): (text: string) => number {
 
 // Pieces as BPE tokenizers pre-split text: contractions, words with one leading non-letter, 1–3 digits,
 // punctuation runs, whitespace.
-const PIECES = /'(?:[sStTdDmM]|[rR][eE]|[vV][eE]|[lL][lL])|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s+/gu;
+const PIECES =
+  /'(?:[sStTdDmM]|[rR][eE]|[vV][eE]|[lL][lL])|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s+/gu;
 
 /**
  * The token count without a tokenizer installed: one token per pre-split piece, plus one per further 6 characters
