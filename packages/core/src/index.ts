@@ -31,6 +31,7 @@ export {
   LlmSettingsSchema,
   MockSettingsSchema,
   ModelPriceSchema,
+  PipelineSettingsSchema,
   ToolSettingsSchema,
 } from './config/config-schema.js';
 export type { LoadedConfig } from './config/load-config.js';
@@ -172,6 +173,7 @@ export { createSuiteAccumulator, summarizeSuite } from './run/summarize-suite.js
 export type { LlmUsageTotals } from './run/track-llm-usage.js';
 export { trackLlmUsage } from './run/track-llm-usage.js';
 export { writeRunReport } from './run/write-run-report.js';
+export { findSuiteFiles, SUITE_FILE } from './schema/find-suite-files.js';
 export { generateJsonSchemas } from './schema/json-schemas.js';
 export type { LoadedSuite } from './schema/load-suite.js';
 export { loadSuiteFile, parseSuiteText } from './schema/load-suite.js';
@@ -192,7 +194,17 @@ export {
   PromptTestCaseSchema,
   ToolOrderSchema,
 } from './schema/prompt-test-case.js';
-export type { CaseResult, CaseStatus, RunReport, SuiteResult, TrialResult, Violation } from './schema/report.js';
+export type {
+  CaseResult,
+  CaseStatus,
+  MatrixCell,
+  RunReport,
+  RunTotals,
+  SuiteResult,
+  TrajectoryStep,
+  TrialResult,
+  Violation,
+} from './schema/report.js';
 export {
   CaseResultSchema,
   CaseStatusSchema,

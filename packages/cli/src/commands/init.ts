@@ -1,5 +1,5 @@
 import { relative, resolve } from 'node:path';
-import { ExitCode } from '../main.js';
+import { ExitCode } from '../exit-code.js';
 import { cliVersion } from '../version.js';
 import type { RegisterCommand } from './types.js';
 
