@@ -2,7 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { RunReport } from '@agent-cicd/core';
 import { AgentCicdError } from '@agent-cicd/core/errors';
-import { ExitCode } from '../main.js';
+import { ExitCode } from '../exit-code.js';
 import type { RegisterCommand } from './types.js';
 
 async function readReport(file: string): Promise<RunReport> {

@@ -1,8 +1,7 @@
-import { readdir, stat } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import type { LoadedSuite, RunReport } from '@agent-cicd/core';
 import { AgentCicdError } from '@agent-cicd/core/errors';
-import { ExitCode } from '../main.js';
+import { ExitCode } from '../exit-code.js';
 import { createProgressPrinter } from './run-progress.js';
 import type { RegisterCommand } from './types.js';
 
@@ -22,8 +21,6 @@ interface RunOptions {
   cassette?: string;
   judge: boolean;
 }
-
-const SUITE_FILE = /\.(prompt|suite)\.ya?ml$|\.cases\.json$/;
 
 export const registerRunCommand: RegisterCommand = (program, io, state) => {
   program
@@ -53,7 +50,9 @@ export const registerRunCommand: RegisterCommand = (program, io, state) => {
     )
     .action(async (paths: string[], options: RunOptions) => {
       // Loaded on use, so other subcommands and --help do not pay for the runner's modules at startup.
-      const { createRunContext, loadSuiteFile, runSuite, writeRunReport } = await import('@agent-cicd/core');
+      const { createRunContext, findSuiteFiles, loadSuiteFile, runSuite, writeRunReport } = await import(
+        '@agent-cicd/core'
+      );
       const cwd = io.cwd;
       const trials = optionalInt(options.trials, '--trials', 1);
       const concurrency = optionalInt(options.concurrency, '--concurrency', 1) ?? 4;
@@ -141,34 +140,6 @@ function optionalInt(value: string | undefined, flag: string, min: number): numb
     );
   }
   return parsed;
-}
-
-async function findSuiteFiles(paths: string[], cwd: string): Promise<string[]> {
-  const files: string[] = [];
-  for (const path of paths) {
-    const absolute = resolve(cwd, path);
-    const info = await stat(absolute).catch(() => undefined);
-    if (!info) throw new AgentCicdError('AGENT_CICD_FILE_NOT_FOUND', 'file not found', { location: { file: path } });
-    if (info.isFile()) {
-      files.push(absolute);
-      continue;
-    }
-    const found = (await readdir(absolute, { recursive: true }))
-      .filter((entry) => SUITE_FILE.test(entry) && !entry.split(/[\\/]/).includes('node_modules'))
-      .sort()
-      .map((entry) => join(absolute, entry));
-    if (found.length === 0) {
-      throw new AgentCicdError(
-        'AGENT_CICD_FILE_NOT_FOUND',
-        'no suite files (*.prompt.yaml, *.suite.yaml, *.cases.json) here',
-        {
-          location: { file: path },
-        },
-      );
-    }
-    files.push(...found);
-  }
-  return files;
 }
 
 function summarize(report: RunReport, reportFile: string, resultsFile: string): string {
