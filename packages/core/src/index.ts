@@ -202,7 +202,17 @@ export {
   PromptTestCaseSchema,
   ToolOrderSchema,
 } from './schema/prompt-test-case.js';
-export type { CaseResult, CaseStatus, RunReport, SuiteResult, TrialResult, Violation } from './schema/report.js';
+export type {
+  CaseResult,
+  CaseStatus,
+  MatrixCell,
+  RunReport,
+  RunTotals,
+  SuiteResult,
+  TrajectoryStep,
+  TrialResult,
+  Violation,
+} from './schema/report.js';
 export {
   CaseResultSchema,
   CaseStatusSchema,

@@ -17,7 +17,7 @@ export { actionRank, DecisionSchema, EvidenceSchema, GateActionSchema } from './
 export type { Spending } from './decision/group-sequential.js';
 export { alphaSpent, groupSequentialBoundaries, nominalAlpha } from './decision/group-sequential.js';
 export { loadRunReport, parseRunReportText } from './decision/load-run-report.js';
-export { renderDecisionMarkdown, renderDecisionText } from './decision/render-decision.js';
+export { decisionTable, renderDecisionMarkdown, renderDecisionText } from './decision/render-decision.js';
 export type { BuildOptions, BuildxOptions, Docker, DockerOptions, ImageInfo } from './docker/create-docker.js';
 export { createDocker, ImageLabel } from './docker/create-docker.js';
 export { CommandError, DeployErrorCode, InvalidInputError, ReleaseNotFoundError, RolloutError } from './errors.js';

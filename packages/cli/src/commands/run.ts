@@ -20,6 +20,8 @@ interface RunOptions {
   mockTools?: string;
   cassette?: string;
   judge: boolean;
+  junit?: string;
+  html?: string;
 }
 
 export const registerRunCommand: RegisterCommand = (program, io, state) => {
@@ -44,6 +46,8 @@ export const registerRunCommand: RegisterCommand = (program, io, state) => {
       'record | replay | auto | off: record model calls to, or replay them from, cassette.dir (default: $AGENT_CICD_CASSETTE, the config, off)',
     )
     .option('--no-judge', 'do not grade expectedBehavior with the LLM judge')
+    .option('--junit <file>', 'also write the results as JUnit XML (for CI systems that read it)')
+    .option('--html <file>', 'also write the self-contained HTML report')
     .addHelpText(
       'after',
       '\nExit codes: 0 every suite meets its threshold, 1 a suite does not (or the run was interrupted or over budget), 2 invalid input.',
@@ -125,10 +129,34 @@ export const registerRunCommand: RegisterCommand = (program, io, state) => {
       }
       await writeRunReport({ report, resultsFile, file: reportFile });
       io.stdout(summarize(report, relative(cwd, reportFile), relative(cwd, resultsFile)));
+      if (options.junit !== undefined || options.html !== undefined) {
+        io.stdout(await writeReportViews(io.cwd, reportFile, { junit: options.junit, html: options.html }));
+      }
       const ok = report.status === 'complete' && report.suites.every((suite) => suite.passed);
       state.exitCode = ok ? ExitCode.ok : ExitCode.failed;
     });
 };
+
+/** `--junit` / `--html`: the written report (cases included, streamed from the results file) in other formats. */
+async function writeReportViews(
+  cwd: string,
+  reportFile: string,
+  files: { junit: string | undefined; html: string | undefined },
+): Promise<string> {
+  const { loadRunReport } = await import('@agent-cicd/deploy-gates');
+  const { renderHtmlReport, renderJunit, writeFileAtomic } = await import('@agent-cicd/core/report');
+  const full = await loadRunReport(reportFile);
+  let printed = '';
+  if (files.junit !== undefined) {
+    await writeFileAtomic(resolve(cwd, files.junit), renderJunit(full));
+    printed += `JUnit XML: ${files.junit}\n`;
+  }
+  if (files.html !== undefined) {
+    await writeFileAtomic(resolve(cwd, files.html), renderHtmlReport(full));
+    printed += `HTML report: ${files.html}\n`;
+  }
+  return printed;
+}
 
 function optionalInt(value: string | undefined, flag: string, min: number): number | undefined {
   if (value === undefined) return undefined;
