@@ -26,6 +26,13 @@ function fieldsOf(schema: z.ZodType): Array<{ name: string; type: string; requir
     }));
 }
 
+/** A markdown table with padded columns, as the repository's formatter (Biome) writes it. */
+function table(header: string[], rows: string[][]): string[] {
+  const widths = header.map((cell, i) => Math.max(3, cell.length, ...rows.map((row) => (row[i] ?? '').length)));
+  const line = (cells: string[]): string => `| ${cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(' | ')} |`;
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
+}
+
 /** docs/reference/checks.md, generated from the check schemas (`npm run docs:checks`; a test keeps it current). */
 export function renderChecksReference(): string {
   const lines = [
@@ -36,13 +43,19 @@ export function renderChecksReference(): string {
     "A case's `checks:` list (also allowed in a suite's `defaults`, where it is prepended to every case's list).",
     'Every check takes these options besides its own:',
     '',
-    '| option | meaning |',
-    '| --- | --- |',
-    '| `type` | the check type below (camelCase or snake_case: `containsAll`, `contains_all`) |',
-    '| `threshold` | the pass mark of a measured check (default per type below) |',
-    "| `weight` | weight of the check in the trial score (default 1); the score is the weighted mean of the checks' scores, with the judge's score weighing 1 |",
-    '| `not` | negate: the check must not hold (its score becomes 1 − score) |',
-    '| `name` | a label for reports and violations (default: the type) |',
+    ...table(
+      ['option', 'meaning'],
+      [
+        ['`type`', 'the check type below (camelCase or snake_case: `containsAll`, `contains_all`)'],
+        ['`threshold`', 'the pass mark of a measured check (default per type below)'],
+        [
+          '`weight`',
+          "weight in the trial score (default 1): the weighted mean of the checks' scores, the judge's weighing 1",
+        ],
+        ['`not`', 'negate: the check must not hold (its score becomes 1 − score)'],
+        ['`name`', 'a label for reports and violations (default: the type)'],
+      ],
+    ),
     '',
     'A check that does not hold is a `failure` violation with the measured `value`; a check that cannot run',
     '(no reference, no threshold where one is needed, an invalid schema or regex, a grader without a valid verdict,',
@@ -59,10 +72,8 @@ export function renderChecksReference(): string {
     lines.push(`## \`${type}\`${graded.has(type) ? ' (model-graded)' : ''}`, '', description, '');
     const fields = fieldsOf(schema);
     if (fields.length > 0) {
-      lines.push('| field | type | required | meaning |', '| --- | --- | --- | --- |');
-      for (const f of fields)
-        lines.push(`| \`${f.name}\` | ${f.type} | ${f.required ? 'yes' : 'no'} | ${f.description} |`);
-      lines.push('');
+      const rows = fields.map((f) => [`\`${f.name}\``, f.type, f.required ? 'yes' : 'no', f.description]);
+      lines.push(...table(['field', 'type', 'required', 'meaning'], rows), '');
     }
   }
   return `${lines.join('\n').trimEnd()}\n`;
