@@ -8,7 +8,12 @@ import { type CanaryResult, runCanary } from '../src/rollout/run-canary.js';
 import type { TrafficRouter } from '../src/routers/traffic-router.js';
 import { type ExampleServer, startExampleServer } from '../src/test-utils/example-server.js';
 import { createLoadGenerator } from '../src/test-utils/load-generator.js';
-import { type PrometheusServer, prometheusAvailable, startPrometheus } from '../src/test-utils/prometheus-server.js';
+import {
+  type PrometheusServer,
+  prometheusAvailable,
+  startPrometheus,
+  waitForTargets,
+} from '../src/test-utils/prometheus-server.js';
 
 /**
  * The live canary analysis end to end: the example agent's server runs as separate stable and canary processes,
@@ -50,7 +55,7 @@ async function rollout(options: {
   batch: number;
   maxRequests: number;
   stepBudgetMs?: number;
-  beforeLook?: (look: number) => Promise<void>;
+  beforeLook?: (look: number, analysis: LiveCanaryAnalysis) => Promise<void>;
 }): Promise<{ result: CanaryResult; analysis: LiveCanaryAnalysis; requests: number }> {
   const analysis = createLiveCanaryAnalysis({
     prometheus: createPrometheusClient({ url: options.prometheus, timeoutMs: 2000 }),
@@ -74,7 +79,7 @@ async function rollout(options: {
     maxHolds: Number.POSITIVE_INFINITY,
     sleep: async () => {
       look += 1;
-      await options.beforeLook?.(look);
+      await options.beforeLook?.(look, analysis);
       await load.send(options.batch, router.weight);
       await delay(scrapeWaitMs);
     },
@@ -113,6 +118,7 @@ describe.skipIf(!available)('live canary analysis against a real Prometheus', ()
       ],
       scrapeIntervalS,
     });
+    await waitForTargets(prometheus.url, 'scenario=~"bad|equal"', 4);
   });
   afterAll(async () => {
     await Promise.all([prometheus?.stop(), ...servers.map((server) => server.stop())]);
@@ -164,6 +170,7 @@ describe.skipIf(!available)('live canary analysis against a real Prometheus', ()
       scrapeIntervalS,
     });
     try {
+      await waitForTargets(doomed.url, 'scenario="gone"', 2);
       const { result, analysis } = await rollout({
         prometheus: doomed.url,
         scenario: 'gone',
@@ -171,8 +178,9 @@ describe.skipIf(!available)('live canary analysis against a real Prometheus', ()
         batch: 100,
         maxRequests: 4000,
         stepBudgetMs: 5000,
-        beforeLook: async (look) => {
-          if (look === 3) await doomed.stop();
+        // Prometheus goes away once the rollout has seen live metrics (or at the 8th look at the latest).
+        beforeLook: async (look, live) => {
+          if (look >= 8 || live.looks.some((l) => l.canary !== undefined)) await doomed.stop();
         },
       });
       expect(result.outcome).toBe('rolled_back');

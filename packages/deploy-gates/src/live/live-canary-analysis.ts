@@ -105,8 +105,10 @@ export function createLiveCanaryAnalysis(options: LiveCanaryOptions): LiveCanary
   const stepStarted = new Map<number, number>();
   const looks: LiveLook[] = [];
 
+  const countersQuery = (track: Track) => `{__name__=~"${countedMetricNames.join('|')}",${matchers[track]}}`;
+
   async function read(track: Track): Promise<PromSample[]> {
-    const selector = `{__name__=~"${countedMetricNames.join('|')}",${matchers[track]}}`;
+    const selector = countersQuery(track);
     const now = clock() / 1000;
     const [samples, newest] = await Promise.all([
       prometheus.query(selector, { time: now }),
@@ -134,10 +136,12 @@ export function createLiveCanaryAnalysis(options: LiveCanaryOptions): LiveCanary
     looks,
     totals: () => totals,
     async begin() {
-      const now = await snapshot().catch(() => undefined);
-      // A track without series yet (a canary not started) counts from zero.
-      previous.canary = counterIncrements(new Map(), now?.canary ?? []).current;
-      previous.stable = counterIncrements(new Map(), now?.stable ?? []).current;
+      // A track without series yet (a canary not started) counts from zero. When Prometheus cannot answer, the
+      // first look that can becomes the baseline instead: running totals are never mistaken for new traffic.
+      for (const track of ['canary', 'stable'] as const) {
+        const samples = await prometheus.query(countersQuery(track), { time: clock() / 1000 }).catch(() => undefined);
+        previous[track] = samples && counterIncrements(new Map(), samples).current;
+      }
     },
     async analyze(step) {
       const at = clock();
@@ -184,6 +188,12 @@ export function createLiveCanaryAnalysis(options: LiveCanaryOptions): LiveCanary
         });
       }
 
+      const missing = (['canary', 'stable'] as const).filter((track) => previous[track] === undefined);
+      if (missing.length > 0) {
+        for (const track of missing) previous[track] = counterIncrements(new Map(), now[track]).current;
+        const why = `The first usable metrics of the ${missing.join(' and ')} track${missing.length > 1 ? 's' : ''} are the baseline; the next look counts from here.`;
+        return record({ action: overBudget ? 'rollback' : 'hold', reasons: [why], evidence: [] });
+      }
       const counts = {} as Record<Track, TrackCounts>;
       for (const track of ['canary', 'stable'] as const) {
         const { increments, current } = counterIncrements(previous[track] ?? new Map(), now[track]);

@@ -107,3 +107,16 @@ export async function startPrometheus(options: {
   await rm(dir, { recursive: true, force: true });
   throw lastError;
 }
+
+/** Waits until Prometheus has scraped `count` targets matching `matchers` successfully (`up == 1`). */
+export async function waitForTargets(url: string, matchers: string, count: number, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const body = (await fetch(`${url}/api/v1/query?query=${encodeURIComponent(`up{${matchers}} == 1`)}`)
+      .then((response) => response.json())
+      .catch(() => undefined)) as { data?: { result?: unknown[] } } | undefined;
+    if ((body?.data?.result?.length ?? 0) >= count) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`Prometheus at ${url} did not scrape ${count} targets {${matchers}} in ${timeoutMs} ms`);
+}
