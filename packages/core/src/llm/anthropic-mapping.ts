@@ -141,7 +141,13 @@ export function fromAnthropicMessage(message: Message): ParsedResponse {
   for (const block of message.content) {
     if (block.type === 'text') text += block.text;
     else if (block.type === 'tool_use') {
-      toolCalls.push({ id: block.id, name: block.name, arguments: (block.input ?? {}) as Record<string, unknown> });
+      const input: unknown = block.input ?? {};
+      // An input that is not an object is kept as text, like invalid JSON arguments, so the call is refused.
+      toolCalls.push(
+        typeof input === 'object' && input !== null && !Array.isArray(input)
+          ? { id: block.id, name: block.name, arguments: input as Record<string, unknown> }
+          : { id: block.id, name: block.name, arguments: {}, rawArguments: JSON.stringify(input) },
+      );
     }
   }
   return {

@@ -147,9 +147,18 @@ async function runTrial(options: RunCaseOptions, target: Target, trial: number):
  */
 export function incompleteAnswer(
   usage: LlmUsageTotals,
-  result: { response: string; toolCalls: unknown[] },
+  result: { response: string; toolCalls: unknown[]; violations: Violation[] },
 ): Violation[] {
   const violations: Violation[] = [];
+  // A module target may call a tool with the `{}` of unparseable arguments; the model's call was malformed anyway.
+  const malformed = usage.malformedToolCalls[0];
+  if (malformed && !result.violations.some((v) => v.check === 'tool_arguments')) {
+    violations.push({
+      check: 'tool_arguments',
+      message: `the model called tool "${malformed.name}" with arguments that are not a JSON object: ${JSON.stringify(malformed.rawArguments.slice(0, 120))}`,
+      severity: 'failure',
+    });
+  }
   const reasons = new Set(usage.finishReasons);
   if (reasons.has('length')) {
     violations.push({
@@ -175,7 +184,9 @@ export function incompleteAnswer(
   const last = usage.last;
   const emptyCall = last !== undefined && last.text.trim() === '' && last.toolCalls.length === 0;
   const emptyResult = result.response.trim() === '' && result.toolCalls.length === 0;
-  if (emptyCall || emptyResult) {
+  // A withheld or cut answer is already explained by its finish reason.
+  const explained = reasons.has('content_filter') || reasons.has('length');
+  if ((emptyCall || emptyResult) && !explained) {
     violations.push({
       check: 'empty_response',
       message: emptyCall

@@ -9,13 +9,23 @@ export interface LlmUsageTotals {
   priced: boolean;
   /** Finish reasons of every answer, in order. */
   finishReasons: FinishReason[];
+  /** Tool calls whose arguments were not a JSON object (`rawArguments`), by tool name. */
+  malformedToolCalls: Array<{ name: string; rawArguments: string }>;
   /** The last answer (text, tool calls, finish reason), when any call succeeded. */
   last?: Pick<LlmResponse, 'text' | 'toolCalls' | 'finishReason'>;
 }
 
 /** Wraps a client so the usage of the calls made through it is summed (one wrapper per trial). */
 export function trackLlmUsage(inner: LlmClient): { llm: LlmClient; usage: LlmUsageTotals } {
-  const usage: LlmUsageTotals = { calls: 0, input: 0, output: 0, costUsd: 0, priced: false, finishReasons: [] };
+  const usage: LlmUsageTotals = {
+    calls: 0,
+    input: 0,
+    output: 0,
+    costUsd: 0,
+    priced: false,
+    finishReasons: [],
+    malformedToolCalls: [],
+  };
   return {
     usage,
     llm: {
@@ -24,6 +34,11 @@ export function trackLlmUsage(inner: LlmClient): { llm: LlmClient; usage: LlmUsa
         usage.calls++;
         const response = await inner.complete(request);
         usage.finishReasons.push(response.finishReason);
+        for (const call of response.toolCalls) {
+          if (call.rawArguments !== undefined) {
+            usage.malformedToolCalls.push({ name: call.name, rawArguments: call.rawArguments });
+          }
+        }
         usage.last = { text: response.text, toolCalls: response.toolCalls, finishReason: response.finishReason };
         usage.input += response.usage.inputTokens;
         usage.output += response.usage.outputTokens;
