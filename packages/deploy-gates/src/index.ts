@@ -35,6 +35,9 @@ export { GateErrorCode } from './gate-errors.js';
 export type { Kubectl, KubectlOptions, KubeManifest, PatchType } from './kubectl/create-kubectl.js';
 export { createKubectl, durationToMs } from './kubectl/create-kubectl.js';
 export type { DeploymentState, ServiceObject } from './kubectl/kube-objects.js';
+export { AgentMetricNames, latencyBuckets, responseLengthBuckets } from './live/agent-metric-names.js';
+export type { AgentMetrics, AgentRequestRecord, AgentTrack } from './live/create-agent-metrics.js';
+export { createAgentMetrics } from './live/create-agent-metrics.js';
 export type { DeployMetrics, DeployOutcome, DeployStrategy } from './metrics/create-deploy-metrics.js';
 export { createDeployMetrics } from './metrics/create-deploy-metrics.js';
 export type {
