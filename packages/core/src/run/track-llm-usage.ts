@@ -26,10 +26,25 @@ export function trackLlmUsage(inner: LlmClient): { llm: LlmClient; usage: LlmUsa
     finishReasons: [],
     malformedToolCalls: [],
   };
+  const embed = inner.embed?.bind(inner);
   return {
     usage,
     llm: {
       provider: inner.provider,
+      ...(embed
+        ? {
+            embed: async (request) => {
+              usage.calls++;
+              const response = await embed(request);
+              usage.input += response.usage.inputTokens;
+              if (response.costUsd !== undefined) {
+                usage.costUsd += response.costUsd;
+                usage.priced = true;
+              }
+              return response;
+            },
+          }
+        : {}),
       async complete(request) {
         usage.calls++;
         const response = await inner.complete(request);
