@@ -33,6 +33,7 @@ interface RunOptions {
   models?: string;
   promptVersions?: string;
   selectBest?: boolean;
+  shard?: string;
 }
 
 export const registerRunCommand: RegisterCommand = (program, io, state) => {
@@ -66,6 +67,10 @@ export const registerRunCommand: RegisterCommand = (program, io, state) => {
       'matrix over these prompt versions (comma-separated), overriding matrix.promptVersions',
     )
     .option(
+      '--shard <i/n>',
+      'run only shard i of n (a stable partition by suite and case id); merge the shard reports with `report merge`',
+    )
+    .option(
       '--select-best',
       "after a matrix run, the judge's model picks the best cell's answer for every trial (promptfoo select-best)",
     )
@@ -75,9 +80,8 @@ export const registerRunCommand: RegisterCommand = (program, io, state) => {
     )
     .action(async (paths: string[], options: RunOptions) => {
       // Loaded on use, so other subcommands and --help do not pay for the runner's modules at startup.
-      const { createRunContext, findSuiteFiles, loadSuiteFile, runSuite, writeRunReport } = await import(
-        '@agent-cicd/core'
-      );
+      const { createRunContext, findSuiteFiles, loadSuiteFile, parseShard, runSuite, shardSuites, writeRunReport } =
+        await import('@agent-cicd/core');
       const cwd = io.cwd;
       const trials = optionalInt(options.trials, '--trials', 1);
       const concurrency = optionalInt(options.concurrency, '--concurrency', 1) ?? 4;
@@ -90,6 +94,7 @@ export const registerRunCommand: RegisterCommand = (program, io, state) => {
           `--max-cost must be a positive number of USD, got "${options.maxCost}"`,
         );
       }
+      const shard = options.shard === undefined ? undefined : parseShard(options.shard);
       const files = await findSuiteFiles(paths, cwd);
       const suites: LoadedSuite[] = [];
       for (const file of files) suites.push(await loadSuiteFile(file));
@@ -135,7 +140,11 @@ export const registerRunCommand: RegisterCommand = (program, io, state) => {
       });
       let report: RunReport;
       const common = {
-        suites: suites.map(({ suite, file }) => ({ suite, file: relative(cwd, file) || file })),
+        suites: (shard ? shardSuites(suites, shard) : suites).map(({ suite, file }) => ({
+          suite,
+          file: relative(cwd, file) || file,
+        })),
+        ...(shard ? { subject: { shard: `${shard.index}/${shard.count}` } } : {}),
         concurrency,
         ...(trials === undefined ? {} : { trials }),
         resume: options.resume ?? false,
