@@ -39,7 +39,10 @@ export const registerRunCommand: RegisterCommand = (program, io, state) => {
     .option('--max-cost <usd>', 'stop the run (status budget_exceeded) once it has spent this many USD')
     .option('--max-calls <n>', 'stop the run (status budget_exceeded) after this many model calls')
     .option('--seed <n>', 'seed of the mock LLM (same seed, same results)')
-    .option('--config <file>', 'config file (default: agent-cicd.config.* found from the current directory)')
+    .option(
+      '--config <file>',
+      "config file (default: the agent-cicd.config.* of the suites' project, found from their folder up)",
+    )
     .option('--mock-script <file>', 'mock LLM script, overriding mock.script of the config')
     .option('--mock-tools <file>', 'mock tools file, overriding mock.tools of the config')
     .option(
@@ -53,7 +56,9 @@ export const registerRunCommand: RegisterCommand = (program, io, state) => {
     )
     .action(async (paths: string[], options: RunOptions) => {
       // Loaded on use, so other subcommands and --help do not pay for the runner's modules at startup.
-      const { createRunContext, loadSuiteFile, runSuite, writeRunReport } = await import('@agent-cicd/core');
+      const { createRunContext, findConfigForFiles, loadSuiteFile, runSuite, writeRunReport } = await import(
+        '@agent-cicd/core'
+      );
       const cwd = io.cwd;
       const trials = optionalInt(options.trials, '--trials', 1);
       const concurrency = optionalInt(options.concurrency, '--concurrency', 1) ?? 4;
@@ -69,11 +74,13 @@ export const registerRunCommand: RegisterCommand = (program, io, state) => {
       const files = await findSuiteFiles(paths, cwd);
       const suites: LoadedSuite[] = [];
       for (const file of files) suites.push(await loadSuiteFile(file));
+      // Like lint: the config of the suites' project (`run prompts/` uses prompts/agent-cicd.config.yaml).
+      const configFile = options.config ?? (await findConfigForFiles(files, cwd));
       const context = await createRunContext({
         cwd,
         env: io.env,
         ...(options.tier === undefined ? {} : { tier: options.tier }),
-        ...(options.config === undefined ? {} : { configFile: options.config }),
+        ...(configFile === undefined ? {} : { configFile }),
         ...(seed === undefined ? {} : { seed }),
         ...(options.mockScript === undefined ? {} : { mockScript: options.mockScript }),
         ...(options.mockTools === undefined ? {} : { mockTools: options.mockTools }),
