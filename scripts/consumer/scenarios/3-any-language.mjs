@@ -104,14 +104,23 @@ export async function run({ monorepo, repo: createRepo }) {
     checkMatch(http.output, /4\/4 cases \(4 passed, 0 failed, 0 errors\)/, '`agent-cicd run services/`');
     check(!(await repo.read('http-report.json')).includes(secret), 'the header secret reached the report');
   } finally {
-    for (const child of children) child.kill('SIGTERM');
+    // Each was started in its own process group: stop the group (npx's child too), and let go of its pipes.
+    for (const child of children) {
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        child.kill('SIGTERM');
+      }
+      child.stdout.destroy();
+      child.stderr.destroy();
+    }
   }
   return 'command: 2 agents × 3 cases as expected (forbidden tool caught); vitest gate passed; http: 4/4 passed';
 }
 
 /** Starts a long-running process and waits for the line that says where it listens; returns the captured group. */
 async function background(children, command, args, cwd, env, ready) {
-  const child = spawn(command, args, { cwd, env: consumerEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, { cwd, env: consumerEnv(env), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   children.push(child);
   let output = '';
   const found = new Promise((resolvePromise, reject) => {
