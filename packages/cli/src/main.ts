@@ -1,8 +1,10 @@
 import { AgentCicdError, formatUserError } from '@agent-cicd/core/errors';
 import { Command, CommanderError } from 'commander';
+import { type CliIo, defaultIo } from './cli-io.js';
 import { registerConfigCommand } from './commands/config.js';
 import { registerDeployCommand } from './commands/deploy.js';
 import { registerGateCommand } from './commands/gate.js';
+import { registerInitCommand } from './commands/init.js';
 import { registerLintCommand } from './commands/lint.js';
 import { registerManifestCommand } from './commands/manifest.js';
 import { registerMockServerCommand } from './commands/mock-server.js';
@@ -11,6 +13,8 @@ import { registerReportCommand } from './commands/report.js';
 import { registerRollbackCommand } from './commands/rollback.js';
 import { registerRunCommand } from './commands/run.js';
 import type { RegisterCommand } from './commands/types.js';
+import { ExitCode } from './exit-code.js';
+import { cliVersion } from './version.js';
 
 /** One line per subcommand; each lives in `commands/<name>.ts`. */
 const commands: RegisterCommand[] = [
@@ -24,34 +28,14 @@ const commands: RegisterCommand[] = [
   registerRollbackCommand,
   registerMockServerCommand,
   registerPipelineCommand,
+  registerInitCommand,
 ];
-
-/** Stable process exit codes of the `agent-cicd` command. */
-export const ExitCode = {
-  ok: 0,
-  failed: 1,
-  invalidInput: 2,
-  hold: 3,
-} as const;
-
-export interface CliIo {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  cwd: string;
-  env: Record<string, string | undefined>;
-}
-
-const defaultIo = (): CliIo => ({
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  cwd: process.cwd(),
-  env: process.env,
-});
 
 /** Builds the command tree. Each subcommand sets `state.exitCode`. */
 export function createProgram(io: CliIo, state: { exitCode: number }): Command {
   const program = new Command('agent-cicd')
     .description('Test, gate and roll out AI-agent changes like code.')
+    .version(cliVersion(), '-V, --version', 'print the version of @agent-cicd/cli')
     .option('--debug', 'print stack traces for unexpected errors')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });

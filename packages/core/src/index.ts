@@ -11,6 +11,11 @@ export type { CassetteClient, CassetteClientOptions, CassetteMode } from './cass
 export { createCassetteClient, resolveCassetteMode } from './cassette/create-cassette-client.js';
 export type { RedactOptions } from './cassette/redact-secrets.js';
 export { createRedactor, REDACTED } from './cassette/redact-secrets.js';
+// Checks: the `checks:` list of a case (text, JSON, reference metrics, cost, tools, similarity, model-graded).
+export { type Check, type CheckInput, CheckSchema, type CheckType, checkSchemas } from './checks/check-schema.js';
+export type { Grader } from './checks/evaluate-model-check.js';
+export { type ChecksEvaluation, type RunChecksOptions, runChecks } from './checks/run-checks.js';
+export { type SelectBestOutcome, type SelectBestRequest, selectBest } from './checks/select-best.js';
 export type { AgentDeploymentConfig, TierOverrides } from './config/agent-deployment-config.js';
 export { AgentDeploymentConfigSchema, DEFAULT_TIERS, TierOverridesSchema } from './config/agent-deployment-config.js';
 export type {
@@ -31,6 +36,7 @@ export {
   LlmSettingsSchema,
   MockSettingsSchema,
   ModelPriceSchema,
+  PipelineSettingsSchema,
   ToolSettingsSchema,
 } from './config/config-schema.js';
 export { findConfigForFiles } from './config/find-config-for-files.js';
@@ -80,6 +86,7 @@ export { createAnthropicClient } from './llm/anthropic-client.js';
 export type { AdapterOptions } from './llm/call-policy.js';
 export type { CreateLlmClientOptions, ProviderName } from './llm/create-llm-client.js';
 export { createLlmClient, inferProvider } from './llm/create-llm-client.js';
+export { cosineSimilarity } from './llm/embeddings.js';
 export { LABEL_HEADER_PREFIX, labelHeaders, readLabelHeaders } from './llm/label-headers.js';
 export type { OpenAiClientOptions, OpenAiLike } from './llm/openai-client.js';
 export { createOpenAiClient } from './llm/openai-client.js';
@@ -91,6 +98,8 @@ export { parseRetryAfter } from './llm/retry-after.js';
 export { toLlmError } from './llm/to-llm-error.js';
 export type {
   ChatMessage,
+  EmbeddingRequest,
+  EmbeddingResponse,
   FinishReason,
   LlmClient,
   LlmRequest,
@@ -173,6 +182,7 @@ export { createSuiteAccumulator, summarizeSuite } from './run/summarize-suite.js
 export type { LlmUsageTotals } from './run/track-llm-usage.js';
 export { trackLlmUsage } from './run/track-llm-usage.js';
 export { writeRunReport } from './run/write-run-report.js';
+export { findSuiteFiles, SUITE_FILE } from './schema/find-suite-files.js';
 export { generateJsonSchemas } from './schema/json-schemas.js';
 export type { LoadedSuite } from './schema/load-suite.js';
 export { loadSuiteFile, parseSuiteText } from './schema/load-suite.js';
@@ -193,7 +203,17 @@ export {
   PromptTestCaseSchema,
   ToolOrderSchema,
 } from './schema/prompt-test-case.js';
-export type { CaseResult, CaseStatus, RunReport, SuiteResult, TrialResult, Violation } from './schema/report.js';
+export type {
+  CaseResult,
+  CaseStatus,
+  MatrixCell,
+  RunReport,
+  RunTotals,
+  SuiteResult,
+  TrajectoryStep,
+  TrialResult,
+  Violation,
+} from './schema/report.js';
 export {
   CaseResultSchema,
   CaseStatusSchema,
