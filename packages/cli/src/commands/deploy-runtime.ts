@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { AgentCicdError } from '@agent-cicd/core';
 import {
@@ -62,19 +62,8 @@ export async function imageFor(
  * deployed. The image must be a digest: a release pins exactly what runs.
  */
 export async function loadRelease(file: string, image: string): Promise<ReleaseBundle> {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(await readFile(file, 'utf8'));
-  } catch (cause) {
-    throw new AgentCicdError(
-      DeployErrorCode.invalidInput,
-      `cannot read the release file: ${(cause as Error).message}`,
-      {
-        cause,
-        location: { file },
-      },
-    );
-  }
+  const { loadSourceFile } = await import('@agent-cicd/core/source');
+  const raw = (await loadSourceFile(file)).value;
   const fields = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
   if (fields.image !== undefined && fields.image !== image) {
     throw new AgentCicdError(
