@@ -1,2 +1,3 @@
-export type { CliIo } from './main.js';
-export { createProgram, ExitCode, main } from './main.js';
+export type { CliIo } from './cli-io.js';
+export { ExitCode } from './exit-code.js';
+export { createProgram, main } from './main.js';

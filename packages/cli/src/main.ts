@@ -1,5 +1,6 @@
 import { AgentCicdError, formatUserError } from '@agent-cicd/core/errors';
 import { Command, CommanderError } from 'commander';
+import { type CliIo, defaultIo } from './cli-io.js';
 import { registerConfigCommand } from './commands/config.js';
 import { registerDeployCommand } from './commands/deploy.js';
 import { registerGateCommand } from './commands/gate.js';
@@ -11,6 +12,7 @@ import { registerReportCommand } from './commands/report.js';
 import { registerRollbackCommand } from './commands/rollback.js';
 import { registerRunCommand } from './commands/run.js';
 import type { RegisterCommand } from './commands/types.js';
+import { ExitCode } from './exit-code.js';
 
 /** One line per subcommand; each lives in `commands/<name>.ts`. */
 const commands: RegisterCommand[] = [
@@ -25,28 +27,6 @@ const commands: RegisterCommand[] = [
   registerMockServerCommand,
   registerPipelineCommand,
 ];
-
-/** Stable process exit codes of the `agent-cicd` command. */
-export const ExitCode = {
-  ok: 0,
-  failed: 1,
-  invalidInput: 2,
-  hold: 3,
-} as const;
-
-export interface CliIo {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  cwd: string;
-  env: Record<string, string | undefined>;
-}
-
-const defaultIo = (): CliIo => ({
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  cwd: process.cwd(),
-  env: process.env,
-});
 
 /** Builds the command tree. Each subcommand sets `state.exitCode`. */
 export function createProgram(io: CliIo, state: { exitCode: number }): Command {

@@ -31,6 +31,7 @@ export {
   LlmSettingsSchema,
   MockSettingsSchema,
   ModelPriceSchema,
+  PipelineSettingsSchema,
   ToolSettingsSchema,
 } from './config/config-schema.js';
 export type { LoadedConfig } from './config/load-config.js';
@@ -79,6 +80,7 @@ export { createAnthropicClient } from './llm/anthropic-client.js';
 export type { AdapterOptions } from './llm/call-policy.js';
 export type { CreateLlmClientOptions, ProviderName } from './llm/create-llm-client.js';
 export { createLlmClient, inferProvider } from './llm/create-llm-client.js';
+export { LABEL_HEADER_PREFIX, labelHeaders, readLabelHeaders } from './llm/label-headers.js';
 export type { OpenAiClientOptions, OpenAiLike } from './llm/openai-client.js';
 export { createOpenAiClient } from './llm/openai-client.js';
 export type { ModelPrice, PriceTable } from './llm/prices.js';
@@ -128,6 +130,8 @@ export { createFaultInjector, FaultsFileSchema, loadFaults } from './mock-server
 export type { MockServerRequest } from './mock-server/request-log.js';
 export type { MockServer, MockServerClock, MockServerOptions } from './mock-server/start-mock-server.js';
 export { startMockServer } from './mock-server/start-mock-server.js';
+export type { ModuleImporter } from './modules/import-module.js';
+export { importModule } from './modules/import-module.js';
 export type { HashChange } from './prompts/hash-manifest.js';
 export { hashManifest } from './prompts/hash-manifest.js';
 export { hashPromptBytes } from './prompts/hash-prompt.js';
@@ -169,6 +173,7 @@ export { createSuiteAccumulator, summarizeSuite } from './run/summarize-suite.js
 export type { LlmUsageTotals } from './run/track-llm-usage.js';
 export { trackLlmUsage } from './run/track-llm-usage.js';
 export { writeRunReport } from './run/write-run-report.js';
+export { findSuiteFiles, SUITE_FILE } from './schema/find-suite-files.js';
 export { generateJsonSchemas } from './schema/json-schemas.js';
 export type { LoadedSuite } from './schema/load-suite.js';
 export { loadSuiteFile, parseSuiteText } from './schema/load-suite.js';
@@ -189,7 +194,17 @@ export {
   PromptTestCaseSchema,
   ToolOrderSchema,
 } from './schema/prompt-test-case.js';
-export type { CaseResult, CaseStatus, RunReport, SuiteResult, TrialResult, Violation } from './schema/report.js';
+export type {
+  CaseResult,
+  CaseStatus,
+  MatrixCell,
+  RunReport,
+  RunTotals,
+  SuiteResult,
+  TrajectoryStep,
+  TrialResult,
+  Violation,
+} from './schema/report.js';
 export {
   CaseResultSchema,
   CaseStatusSchema,
@@ -199,8 +214,24 @@ export {
   ViolationSchema,
 } from './schema/report.js';
 export { snakeCaseAliasesOf, toSnakeCase, withSnakeCaseAliases } from './schema/snake-case-aliases.js';
-export type { PromptRef, Suite, SuiteInput, TargetRef } from './schema/suite.js';
-export { PromptRefSchema, SuiteInputSchema, SuiteSchema, TargetRefSchema } from './schema/suite.js';
+export type {
+  CommandTargetRef,
+  HttpTargetRef,
+  ModuleTargetRef,
+  PromptRef,
+  Suite,
+  SuiteInput,
+  TargetRef,
+} from './schema/suite.js';
+export {
+  CommandTargetRefSchema,
+  HttpTargetRefSchema,
+  ModuleTargetRefSchema,
+  PromptRefSchema,
+  SuiteInputSchema,
+  SuiteSchema,
+  TargetRefSchema,
+} from './schema/suite.js';
 export { parseSource } from './source/parse-source.js';
 export type { PathSegment, Position, SourceDocument } from './source/source-document.js';
 export { dataSource, formatPath } from './source/source-document.js';
@@ -226,8 +257,14 @@ export { sprt } from './stats/sprt.js';
 export type { BinomialCount } from './stats/validate.js';
 export type { Interval } from './stats/wilson-interval.js';
 export { wilsonInterval } from './stats/wilson-interval.js';
+export type { CommandTargetOptions } from './targets/create-command-target.js';
+export { createCommandTarget } from './targets/create-command-target.js';
+export type { HttpTargetOptions } from './targets/create-http-target.js';
+export { createHttpTarget } from './targets/create-http-target.js';
 export type { PromptTargetOptions } from './targets/create-prompt-target.js';
 export { createPromptTarget } from './targets/create-prompt-target.js';
+export type { CreateTargetOptions } from './targets/create-target.js';
+export { createTarget } from './targets/create-target.js';
 export type { ModuleTargetOptions } from './targets/load-module-target.js';
 export { createModuleTarget, loadModuleTarget } from './targets/load-module-target.js';
 export { normalizeTargetOutput } from './targets/normalize-target-output.js';

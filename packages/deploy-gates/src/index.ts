@@ -17,7 +17,7 @@ export { actionRank, DecisionSchema, EvidenceSchema, GateActionSchema } from './
 export type { Spending } from './decision/group-sequential.js';
 export { alphaSpent, groupSequentialBoundaries, nominalAlpha } from './decision/group-sequential.js';
 export { loadRunReport, parseRunReportText } from './decision/load-run-report.js';
-export { renderDecisionMarkdown, renderDecisionText } from './decision/render-decision.js';
+export { decisionTable, renderDecisionMarkdown, renderDecisionText } from './decision/render-decision.js';
 export type { BuildOptions, BuildxOptions, Docker, DockerOptions, ImageInfo } from './docker/create-docker.js';
 export { createDocker, ImageLabel } from './docker/create-docker.js';
 export { CommandError, DeployErrorCode, InvalidInputError, ReleaseNotFoundError, RolloutError } from './errors.js';
@@ -35,8 +35,37 @@ export { GateErrorCode } from './gate-errors.js';
 export type { Kubectl, KubectlOptions, KubeManifest, PatchType } from './kubectl/create-kubectl.js';
 export { createKubectl, durationToMs } from './kubectl/create-kubectl.js';
 export type { DeploymentState, ServiceObject } from './kubectl/kube-objects.js';
+export { AgentMetricNames, latencyBuckets, responseLengthBuckets } from './live/agent-metric-names.js';
+export type { AgentMetrics, AgentRequestRecord, AgentTrack } from './live/create-agent-metrics.js';
+export { createAgentMetrics } from './live/create-agent-metrics.js';
 export type { DeployMetrics, DeployOutcome, DeployStrategy } from './metrics/create-deploy-metrics.js';
 export { createDeployMetrics } from './metrics/create-deploy-metrics.js';
+export type { PipelineSettings } from './pipeline/configure-stages.js';
+export { configureStages, insertStage, removeStages, replaceStage } from './pipeline/configure-stages.js';
+export { defaultStages } from './pipeline/default-stages.js';
+export { PipelineErrorCode } from './pipeline/pipeline-errors.js';
+export type { PipelineRecord } from './pipeline/pipeline-record.js';
+export { PipelineRecordSchema, pipelineRecordSchemaVersion } from './pipeline/pipeline-record.js';
+export type { PipelineResult, SeedStageName, StageStatus } from './pipeline/pipeline-result.js';
+export { PipelineResultSchema, StageStatusSchema, seedStageNames } from './pipeline/pipeline-result.js';
+export type {
+  AnyPipelineStage,
+  PipelineClock,
+  PipelineContext,
+  PipelineStage,
+  PipelineState,
+  SharedStageOptions,
+  StageOutcome,
+  StageRunContext,
+} from './pipeline/pipeline-stage.js';
+export { defineStage } from './pipeline/pipeline-stage.js';
+export { formatDuration, renderPipelineMarkdown } from './pipeline/render-pipeline-markdown.js';
+export type { RunPipelineOptions } from './pipeline/run-pipeline.js';
+export { pipelineRunEnv, runPipeline, systemClock } from './pipeline/run-pipeline.js';
+export { promptRegressionStage } from './pipeline/stages/prompt-regression.js';
+export { staticAnalysisStage } from './pipeline/stages/static-analysis.js';
+export { unitTestStage } from './pipeline/stages/unit-test.js';
+export { writeFileAtomic, writePipelineRecord } from './pipeline/write-pipeline-record.js';
 export type {
   CanaryPolicy,
   DriftPolicy,

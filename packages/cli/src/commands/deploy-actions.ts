@@ -23,8 +23,8 @@ import {
   type TrafficRouter,
 } from '@agent-cicd/deploy-gates';
 import { stringify } from 'yaml';
-import type { CliIo } from '../main.js';
-import { ExitCode } from '../main.js';
+import type { CliIo } from '../cli-io.js';
+import { ExitCode } from '../exit-code.js';
 import type { ClusterFlags } from './deploy-options.js';
 import {
   imageFor,

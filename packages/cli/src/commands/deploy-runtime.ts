@@ -18,7 +18,7 @@ import {
   type ReleaseBundle,
   type ReleaseStore,
 } from '@agent-cicd/deploy-gates';
-import type { CliIo } from '../main.js';
+import type { CliIo } from '../cli-io.js';
 
 import type { ClusterFlags } from './deploy-options.js';
 

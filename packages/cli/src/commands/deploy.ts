@@ -1,5 +1,5 @@
 import { type Command, Option } from 'commander';
-import type { CliIo } from '../main.js';
+import type { CliIo } from '../cli-io.js';
 import type { AnalysisTemplateFlags, BlueGreenFlags, CanaryFlags } from './deploy-actions.js';
 import { withClusterOptions } from './deploy-options.js';
 import type { CliState, RegisterCommand } from './types.js';

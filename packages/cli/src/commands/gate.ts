@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { AgentCicdError } from '@agent-cicd/core/errors';
 import type { Decision } from '@agent-cicd/deploy-gates';
 import { Option } from 'commander';
-import { ExitCode } from '../main.js';
+import { ExitCode } from '../exit-code.js';
 import type { RegisterCommand } from './types.js';
 
 interface GateFlags {

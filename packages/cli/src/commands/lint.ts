@@ -1,4 +1,4 @@
-import { ExitCode } from '../main.js';
+import { ExitCode } from '../exit-code.js';
 import type { RegisterCommand } from './types.js';
 
 /** `agent-cicd lint [paths…]`: suites, case files, templates, manifests and configs; exit 1 on any error. */

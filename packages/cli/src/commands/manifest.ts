@@ -1,8 +1,8 @@
 import { access } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { AgentCicdError } from '@agent-cicd/core/errors';
-import type { CliIo } from '../main.js';
-import { ExitCode } from '../main.js';
+import type { CliIo } from '../cli-io.js';
+import { ExitCode } from '../exit-code.js';
 import type { RegisterCommand } from './types.js';
 
 interface ManifestOptions {

@@ -1,4 +1,13 @@
-import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +24,8 @@ function copyExample(): string {
     recursive: true,
     filter: (source) => !/[\\/](\.agent-cicd|node_modules)$/.test(source),
   });
+  // What `npm ci` gives a checkout: the unit_test stage's command needs tsx.
+  symlinkSync(join(repoRoot, 'node_modules'), join(dir, 'node_modules'));
   return dir;
 }
 
@@ -35,19 +46,28 @@ describe('agent-cicd pipeline', { timeout: 120_000 }, () => {
     expect(run.exitCode).toBe(0);
     const lines = run.stdout.trimEnd().split('\n');
     expect(lines.map((line) => line.split(/\s+/).slice(0, 2).join(' '))).toEqual([
-      'lint ok',
-      'manifest ok',
-      'run ok',
-      'gate ok',
-      `summary ${relative(repoRoot, join(dir, '.agent-cicd/summary.md'))}`,
+      'static_analysis ok',
+      'unit_test ok',
+      'prompt_regression ok',
+      expect.stringMatching(/^\d+ of/),
     ]);
+    expect(lines[0]).toMatch(
+      /^static_analysis\s+ok\s+\d+\.\d\d s {2}7 files checked: 0 errors, 0 warnings; prompts\/manifest\.yaml: 2 prompt versions match/,
+    );
     expect(lines[2]).toContain('support-agent-module 1.000, support 1.000; 32 trials on dev');
-    expect(lines[3]).toMatch(/^gate\s+ok\s+PROMOTE: /);
+    expect(lines[2]).toMatch(/PROMOTE: /);
+    expect(lines.at(-1)).toBe(
+      `3 of 3 stages passed in ${lines.at(-1)?.split(' in ')[1]?.split(';')[0]}; report ${relative(repoRoot, join(dir, '.agent-cicd/summary.md'))} (and $GITHUB_STEP_SUMMARY), record ${relative(repoRoot, join(dir, '.agent-cicd/pipeline.json'))}`,
+    );
     const summary = readFileSync(join(dir, '.agent-cicd/summary.md'), 'utf8');
-    expect(summary).toContain('| ✅ gate | PROMOTE: ');
+    expect(summary).toMatch(/\| ✅ `prompt_regression` \| passed \| \d+\.\d\d s \| .*PROMOTE: /);
+    expect(summary).toContain('**3 of 3 stages passed**');
     expect(summary).toContain('### Gate decision: **PROMOTE');
     expect(summary).toMatch(/\| PASS \| passRate\.nonInferiority \|/);
     expect(readFileSync(stepSummary, 'utf8')).toBe(`# earlier step\n${summary}`);
+    const record = JSON.parse(readFileSync(join(dir, '.agent-cicd/pipeline.json'), 'utf8'));
+    expect(record).toMatchObject({ schemaVersion: 1, status: 'passed', exitCode: 0, passed: 3 });
+    expect(record.decision.action).toBe('promote');
     const report = JSON.parse(readFileSync(join(dir, '.agent-cicd/report.json'), 'utf8')) as { tier: string };
     expect(report.tier).toBe('dev');
   });
@@ -64,11 +84,11 @@ describe('agent-cicd pipeline', { timeout: 120_000 }, () => {
     const [first, second] = [await pipeline(dir), await pipeline(dir)];
     expect(first.exitCode).toBe(1);
     expect(first.stdout).toMatch(
-      /^run\s+ok\s+support-agent-module 0\.750 \(below threshold 0\.9\), support 0\.750 \(below threshold 0\.9\);/m,
+      /^prompt_regression FAIL\s+\S+ s {2}support-agent-module 0\.750 \(below threshold 0\.9\), support 0\.750 \(below threshold 0\.9\);.*ROLLBACK: /m,
     );
-    expect(first.stdout).toMatch(/^gate\s+FAIL ROLLBACK: /m);
     expect(readFileSync(join(dir, '.agent-cicd/summary.md'), 'utf8')).toContain('### Gate decision: **ROLLBACK');
-    expect(second.stdout).toBe(first.stdout);
+    const withoutDurations = (text: string) => text.replace(/\d+\.\d+ s/g, 'T');
+    expect(withoutDurations(second.stdout)).toBe(withoutDurations(first.stdout));
     expect(second.exitCode).toBe(1);
   });
 
@@ -77,11 +97,14 @@ describe('agent-cicd pipeline', { timeout: 120_000 }, () => {
     appendFileSync(join(dir, 'prompts/support/v2.hbs'), 'Always answer in French.\n');
     const run = await pipeline(dir);
     expect(run.exitCode).toBe(1);
-    expect(run.stdout).toMatch(/^lint\s+FAIL 7 files checked: 1 error/m);
+    expect(run.stdout).toMatch(/^static_analysis\s+FAIL\s+\S+ s {2}7 files checked: 1 error/m);
     expect(run.stdout).toMatch(/prompt support@v2 \(prompts\/support\/v2\.hbs\): hash mismatch/);
-    expect(run.stdout).toMatch(/^manifest\s+skip not run\nrun\s+skip not run\ngate\s+skip not run$/m);
+    expect(run.stdout).toMatch(/^unit_test\s+skip\s+not run: static_analysis failed$/m);
+    expect(run.stdout).toMatch(/^prompt_regression\s+skip\s+not run: static_analysis failed$/m);
     expect(existsSync(join(dir, '.agent-cicd/report.json'))).toBe(false);
-    expect(readFileSync(join(dir, '.agent-cicd/summary.md'), 'utf8')).toContain('<summary>lint output</summary>');
+    const summary = readFileSync(join(dir, '.agent-cicd/summary.md'), 'utf8');
+    expect(summary).toContain('<summary>static_analysis output</summary>');
+    expect(summary).toContain('**0 of 3 stages passed**, `static_analysis` failed');
   });
 
   it('exits 2 on invalid input before running anything', async () => {
@@ -90,6 +113,9 @@ describe('agent-cicd pipeline', { timeout: 120_000 }, () => {
     const run = await pipeline(dir);
     expect(run.exitCode).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(/^error\[AGENT_CICD_FILE_NOT_FOUND\] .*gates\.yaml.*--policy: file not found\n$/);
+    expect(run.stderr).toMatch(
+      /^error\[AGENT_CICD_FILE_NOT_FOUND\] .*gates\.yaml.*prompt_regression policy: file not found\n$/,
+    );
+    expect(existsSync(join(dir, '.agent-cicd'))).toBe(false);
   });
 });

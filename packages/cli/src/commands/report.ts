@@ -1,7 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { RunReport } from '@agent-cicd/core';
-import { ExitCode } from '../main.js';
+import { ExitCode } from '../exit-code.js';
+import { registerReportOutputs } from './report-outputs.js';
 import type { RegisterCommand } from './types.js';
 
 /** Reads a run report through the gate's loader (core's guarded path: size, UTF-8, located schema errors). */
@@ -16,7 +17,10 @@ const bySuiteFile = (a: RunReport['suites'][number], b: RunReport['suites'][numb
 
 /** `agent-cicd report merge <files…> --out F`: one report from the reports of `vitest --shard` runs. */
 export const registerReportCommand: RegisterCommand = (program, io, state) => {
-  const report = program.command('report').description('work with run reports');
+  const report = program
+    .command('report')
+    .description('work with run reports: view (html, show), export (junit, comment), merge');
+  registerReportOutputs(report, io);
   report
     .command('merge')
     .description('merge the reports of sharded runs (vitest --shard=i/n) into one report')

@@ -1,4 +1,4 @@
-import { ExitCode } from '../main.js';
+import { ExitCode } from '../exit-code.js';
 import { type ClusterFlags, withClusterOptions } from './deploy-options.js';
 import type { RegisterCommand } from './types.js';
 

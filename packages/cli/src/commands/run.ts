@@ -1,8 +1,7 @@
-import { readdir, stat } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import type { LoadedSuite, RunReport } from '@agent-cicd/core';
 import { AgentCicdError } from '@agent-cicd/core/errors';
-import { ExitCode } from '../main.js';
+import { ExitCode } from '../exit-code.js';
 import { createProgressPrinter } from './run-progress.js';
 import type { RegisterCommand } from './types.js';
 
@@ -21,9 +20,9 @@ interface RunOptions {
   mockTools?: string;
   cassette?: string;
   judge: boolean;
+  junit?: string;
+  html?: string;
 }
-
-const SUITE_FILE = /\.(prompt|suite)\.ya?ml$|\.cases\.json$/;
 
 export const registerRunCommand: RegisterCommand = (program, io, state) => {
   program
@@ -47,13 +46,17 @@ export const registerRunCommand: RegisterCommand = (program, io, state) => {
       'record | replay | auto | off: record model calls to, or replay them from, cassette.dir (default: $AGENT_CICD_CASSETTE, the config, off)',
     )
     .option('--no-judge', 'do not grade expectedBehavior with the LLM judge')
+    .option('--junit <file>', 'also write the results as JUnit XML (for CI systems that read it)')
+    .option('--html <file>', 'also write the self-contained HTML report')
     .addHelpText(
       'after',
       '\nExit codes: 0 every suite meets its threshold, 1 a suite does not (or the run was interrupted or over budget), 2 invalid input.',
     )
     .action(async (paths: string[], options: RunOptions) => {
       // Loaded on use, so other subcommands and --help do not pay for the runner's modules at startup.
-      const { createRunContext, loadSuiteFile, runSuite, writeRunReport } = await import('@agent-cicd/core');
+      const { createRunContext, findSuiteFiles, loadSuiteFile, runSuite, writeRunReport } = await import(
+        '@agent-cicd/core'
+      );
       const cwd = io.cwd;
       const trials = optionalInt(options.trials, '--trials', 1);
       const concurrency = optionalInt(options.concurrency, '--concurrency', 1) ?? 4;
@@ -126,10 +129,34 @@ export const registerRunCommand: RegisterCommand = (program, io, state) => {
       }
       await writeRunReport({ report, resultsFile, file: reportFile });
       io.stdout(summarize(report, relative(cwd, reportFile), relative(cwd, resultsFile)));
+      if (options.junit !== undefined || options.html !== undefined) {
+        io.stdout(await writeReportViews(io.cwd, reportFile, { junit: options.junit, html: options.html }));
+      }
       const ok = report.status === 'complete' && report.suites.every((suite) => suite.passed);
       state.exitCode = ok ? ExitCode.ok : ExitCode.failed;
     });
 };
+
+/** `--junit` / `--html`: the written report (cases included, streamed from the results file) in other formats. */
+async function writeReportViews(
+  cwd: string,
+  reportFile: string,
+  files: { junit: string | undefined; html: string | undefined },
+): Promise<string> {
+  const { loadRunReport } = await import('@agent-cicd/deploy-gates');
+  const { renderHtmlReport, renderJunit, writeFileAtomic } = await import('@agent-cicd/core/report');
+  const full = await loadRunReport(reportFile);
+  let printed = '';
+  if (files.junit !== undefined) {
+    await writeFileAtomic(resolve(cwd, files.junit), renderJunit(full));
+    printed += `JUnit XML: ${files.junit}\n`;
+  }
+  if (files.html !== undefined) {
+    await writeFileAtomic(resolve(cwd, files.html), renderHtmlReport(full));
+    printed += `HTML report: ${files.html}\n`;
+  }
+  return printed;
+}
 
 function optionalInt(value: string | undefined, flag: string, min: number): number | undefined {
   if (value === undefined) return undefined;
@@ -141,34 +168,6 @@ function optionalInt(value: string | undefined, flag: string, min: number): numb
     );
   }
   return parsed;
-}
-
-async function findSuiteFiles(paths: string[], cwd: string): Promise<string[]> {
-  const files: string[] = [];
-  for (const path of paths) {
-    const absolute = resolve(cwd, path);
-    const info = await stat(absolute).catch(() => undefined);
-    if (!info) throw new AgentCicdError('AGENT_CICD_FILE_NOT_FOUND', 'file not found', { location: { file: path } });
-    if (info.isFile()) {
-      files.push(absolute);
-      continue;
-    }
-    const found = (await readdir(absolute, { recursive: true }))
-      .filter((entry) => SUITE_FILE.test(entry) && !entry.split(/[\\/]/).includes('node_modules'))
-      .sort()
-      .map((entry) => join(absolute, entry));
-    if (found.length === 0) {
-      throw new AgentCicdError(
-        'AGENT_CICD_FILE_NOT_FOUND',
-        'no suite files (*.prompt.yaml, *.suite.yaml, *.cases.json) here',
-        {
-          location: { file: path },
-        },
-      );
-    }
-    files.push(...found);
-  }
-  return files;
 }
 
 function summarize(report: RunReport, reportFile: string, resultsFile: string): string {

@@ -81,6 +81,21 @@ export const ToolSettingsSchema = withSnakeCaseAliases(
 );
 export type ToolSettings = z.output<typeof ToolSettingsSchema>;
 
+/** `agent-cicd pipeline`: which stages run, in which order, and each stage's options (checked by the stage). */
+export const PipelineSettingsSchema = z
+  .object({
+    stages: z
+      .array(z.string().min(1))
+      .optional()
+      .describe('Stage names in the order they run; a stage left out is removed. Default: all eleven, in order.'),
+    options: z
+      .record(z.string(), z.record(z.string(), z.unknown()))
+      .optional()
+      .describe('Options per stage name, e.g. `unit_test: { command: npm run test:unit }`.'),
+  })
+  .strict();
+export type PipelineSettingsConfig = z.output<typeof PipelineSettingsSchema>;
+
 /**
  * `agent-cicd.config.{yaml,yml,ts,mts,js,mjs}`. New sections are added here as optional strict objects, so a
  * typo in any key is still an error.
@@ -100,6 +115,7 @@ export const ConfigInputSchema = withSnakeCaseAliases(
       judge: JudgeSettingsSchema.optional(),
       mock: MockSettingsSchema.optional(),
       tools: ToolSettingsSchema.optional(),
+      pipeline: PipelineSettingsSchema.optional(),
       secrets: z
         .array(z.string().min(1))
         .optional()

@@ -1,7 +1,7 @@
 import { access } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { AgentCicdError } from '../errors.js';
+import { importModule, typeScriptLoaderHint } from '../modules/import-module.js';
 import { parseSource } from '../source/parse-source.js';
 import { readTextFile } from '../source/read-text-file.js';
 import { dataSource, type SourceDocument } from '../source/source-document.js';
@@ -62,27 +62,12 @@ export async function findConfigFile(startDir: string): Promise<string | undefin
 }
 
 async function importConfigModule(file: string, name: string): Promise<unknown> {
-  const url = pathToFileURL(file).href;
   try {
-    return (await import(url)).default;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ERR_UNKNOWN_FILE_EXTENSION') {
-      throw new AgentCicdError('AGENT_CICD_CONFIG_INVALID', `cannot load config: ${(error as Error).message}`, {
-        cause: error,
-        location: { file: name },
-      });
-    }
-  }
-  // Plain Node cannot import .ts: use tsx when the project has it, else say what to do.
-  try {
-    const tsx = (await import('tsx/esm/api' as string)) as {
-      tsImport: (url: string, parent: string) => Promise<{ default?: unknown }>;
-    };
-    return (await tsx.tsImport(url, import.meta.url)).default;
+    return (await importModule(file)).default;
   } catch (error) {
     throw new AgentCicdError(
       'AGENT_CICD_CONFIG_INVALID',
-      'a TypeScript config needs a TS-capable loader: install tsx (or run node with --import tsx), or use agent-cicd.config.mjs or .yaml',
+      `cannot load config: ${(error as Error).message}${typeScriptLoaderHint(error)}`,
       { cause: error, location: { file: name } },
     );
   }

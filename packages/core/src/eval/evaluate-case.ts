@@ -50,6 +50,8 @@ export interface CaseEvaluation {
   violations: Violation[];
   /** The judge's score, when a judge graded the trial. */
   score?: number;
+  /** The judge's reason for its score. */
+  judgeReason?: string;
   /** Tokens and cost the judge spent. */
   judgeTokens?: { input: number; output: number };
   judgeCostUsd?: number;
@@ -143,6 +145,7 @@ async function judgeBehavior<Case extends CaseExpectations>(
     return;
   }
   evaluation.score = outcome.score;
+  evaluation.judgeReason = outcome.reason;
   const threshold = testCase.judgeThreshold ?? 0.7;
   if (outcome.score < threshold || !outcome.pass) {
     const why =

@@ -1,4 +1,5 @@
 import type { LlmClient, LlmRequest, LlmResponse } from '../llm/types.js';
+import { mockRuleOf } from '../mock/mock-rule-of.js';
 import { defaultJudgeRubric } from './default-rubric.js';
 import { formatJudgeMaterial, type JudgeMaterial } from './format-judge-material.js';
 import { type JudgeVerdict, JudgeVerdictSchema, judgeVerdictJsonSchema } from './judge-verdict.js';
@@ -92,7 +93,7 @@ export function createJudge(options: CreateJudgeOptions): Judge {
           tokens.output += reply.usage.outputTokens;
           if (reply.costUsd !== undefined) costUsd = (costUsd ?? 0) + reply.costUsd;
           const parsed = parseVerdict(reply, mode);
-          if (typeof parsed === 'string') problem = parsed;
+          if (typeof parsed === 'string') problem = parsed + answeredBy(reply);
           else verdict = parsed;
         }
         if (!verdict) {
@@ -120,6 +121,17 @@ export function createJudge(options: CreateJudgeOptions): Judge {
       };
     },
   };
+
+  /** When a mock answered instead of a verdict: which rule did, and which rule a judge request needs. */
+  function answeredBy(reply: LlmResponse): string {
+    const rule = mockRuleOf(reply);
+    if (rule === undefined) return '';
+    const label = `${rubric.name}@${rubric.version}`;
+    return (
+      `; mock rule "${rule}" answered, but a judge request needs a rule matching its label ` +
+      `(\`when: { promptVersion: ${label} }\`) that ${mode === 'tool' ? `calls ${VERDICT_TOOL} with { score, pass, reason }` : 'replies with a JSON verdict { score, pass, reason }'}, placed before the agent's rules`
+    );
+  }
 
   function buildRequest(request: JudgeRequest, vote: number, attempt: number): LlmRequest {
     const system =

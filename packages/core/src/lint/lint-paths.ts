@@ -110,7 +110,7 @@ export async function lintPaths(options: { paths: readonly string[]; cwd: string
       return;
     }
     const { suite } = loaded;
-    if (suite.target && !(await exists(resolve(dirname(file), suite.target.module)))) {
+    if (suite.target && 'module' in suite.target && !(await exists(resolve(dirname(file), suite.target.module)))) {
       diagnostics.push({
         severity: 'error',
         code: 'AGENT_CICD_SUITE_INVALID',

@@ -2,6 +2,7 @@ import type { Message, RawMessageStreamEvent } from '@anthropic-ai/sdk/resources
 import { aggregateAnthropicStream, fromAnthropicMessage, toAnthropicRequest } from './anthropic-mapping.js';
 import { buildResponse } from './build-response.js';
 import { type AdapterOptions, createCallRunner } from './call-policy.js';
+import { labelHeaders } from './label-headers.js';
 import { lazySdkClient } from './lazy-sdk-client.js';
 import { resolvePriceTable } from './prices.js';
 import type { LlmClient, LlmRequest, LlmResponse } from './types.js';
@@ -54,7 +55,12 @@ export function createAnthropicClient(options: AnthropicClientOptions): LlmClien
       const body = toAnthropicRequest(request, model, defaultMaxTokens);
       return run(request.signal, async (signal) => {
         const started = clock();
-        const requestOptions = { signal, maxRetries: 0, timeout: options.timeoutMs ?? 60_000 };
+        const requestOptions = {
+          signal,
+          maxRetries: 0,
+          timeout: options.timeoutMs ?? 60_000,
+          headers: labelHeaders(request.metadata),
+        };
         if (stream) {
           let timeToFirstTokenMs: number | undefined;
           const events = (await client.messages.create(

@@ -2,6 +2,7 @@ import type { ChatCompletion, ChatCompletionChunk } from 'openai/resources/chat/
 import type { Response, ResponseStreamEvent } from 'openai/resources/responses/responses';
 import { buildResponse, type ParsedResponse } from './build-response.js';
 import { type AdapterOptions, createCallRunner } from './call-policy.js';
+import { labelHeaders } from './label-headers.js';
 import { lazySdkClient } from './lazy-sdk-client.js';
 import { aggregateOpenAiStream, fromOpenAiCompletion, toOpenAiRequest } from './openai-mapping.js';
 import { resolvePriceTable } from './prices.js';
@@ -78,7 +79,12 @@ export function createOpenAiClient(options: OpenAiClientOptions): LlmClient {
       }
       return run(request.signal, async (signal) => {
         const started = clock();
-        const requestOptions = { signal, maxRetries: 0, timeout: options.timeoutMs ?? 60_000 };
+        const requestOptions = {
+          signal,
+          maxRetries: 0,
+          timeout: options.timeoutMs ?? 60_000,
+          headers: labelHeaders(request.metadata),
+        };
         let timeToFirstTokenMs: number | undefined;
         const onFirstToken = (): void => {
           timeToFirstTokenMs = clock() - started;

@@ -2,9 +2,11 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { type CassetteMode, createCassetteClient } from '../cassette/create-cassette-client.js';
 import { AgentCicdError } from '../errors.js';
+import { readLabelHeaders } from '../llm/label-headers.js';
 import type { LlmClient, LlmRequest, LlmResponse } from '../llm/types.js';
 import { createMockLlm, defaultSleep, type Sleep } from '../mock/create-mock-llm.js';
 import { loadMockScript } from '../mock/load-mock-script.js';
+import { mockRuleOf } from '../mock/mock-rule-of.js';
 import type { MockScript, MockScriptInput } from '../mock/mock-script-schema.js';
 import { anthropicToLlmRequest, llmToAnthropicMessage, llmToAnthropicStream } from './anthropic-wire.js';
 import {
@@ -68,8 +70,8 @@ const DEFAULT_SCRIPT: MockScriptInput = { name: 'default', rules: [{ respond: 'M
 /**
  * Starts an HTTP server that speaks OpenAI Chat Completions (`POST /v1/chat/completions`) and Anthropic
  * Messages (`POST /v1/messages`), JSON and SSE, answering from the mock LLM, a given client or cassettes, with
- * fault injection. Per-request labels for the script come from headers `x-agent-cicd-case-id`,
- * `x-agent-cicd-trial` and `x-agent-cicd-prompt-version`.
+ * fault injection. Per-request labels for the script come from the `x-agent-cicd-*` headers that agent-cicd's
+ * adapters send (`x-agent-cicd-case-id`, `x-agent-cicd-trial`, `x-agent-cicd-prompt-version`, …; percent-encoded).
  */
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   const host = options.host ?? '127.0.0.1';
@@ -133,12 +135,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     if (api === 'openai' && isRecord(body.metadata)) {
       for (const [key, value] of Object.entries(body.metadata)) if (typeof value === 'string') metadata[key] = value;
     }
-    const caseId = header(req, 'x-agent-cicd-case-id');
-    const trial = header(req, 'x-agent-cicd-trial');
-    const promptVersion = header(req, 'x-agent-cicd-prompt-version');
-    if (caseId) metadata.caseId = caseId;
-    if (trial) metadata.trial = trial;
-    if (promptVersion) metadata.promptVersion = promptVersion;
+    // Labels sent by agent-cicd's adapters (`x-agent-cicd-case-id`, `-trial`, `-prompt-version`, `-purpose`, …).
+    for (const [key, value] of Object.entries(readLabelHeaders(req.headers))) if (value) metadata[key] = value;
 
     let request: LlmRequest;
     try {
@@ -222,11 +220,14 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       res.end();
       return;
     }
-    const payload = JSON.stringify(
-      api === 'openai'
+    const rule = mockRuleOf(response);
+    const payload = JSON.stringify({
+      ...(api === 'openai'
         ? llmToOpenAiCompletion(response, { id, created: Math.floor(clock.now() / 1000) })
-        : llmToAnthropicMessage(response, id),
-    );
+        : llmToAnthropicMessage(response, id)),
+      // Which script rule answered, for diagnostics (e.g. the judge's "rule X answered"); SDKs ignore it.
+      ...(rule === undefined ? {} : { agent_cicd_mock: { rule } }),
+    });
     if (fault?.type === 'stream_cut')
       return cut(res, entry, payload.slice(0, payload.length >> 1), 'application/json', Buffer.byteLength(payload));
     const text = fault?.type === 'malformed_json' ? payload.slice(0, payload.length >> 1) : payload;

@@ -1,16 +1,16 @@
 import { dirname, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { loadConfig } from '../config/load-config.js';
 import { resolveTierName } from '../config/tier-name.js';
 import { AgentCicdError } from '../errors.js';
 import type { CaseAssertion, CaseExpectations } from '../eval/evaluate-case.js';
 import { createJudge, type Judge } from '../judge/create-judge.js';
 import type { LlmClient } from '../llm/types.js';
+import { importModule, type ModuleImporter } from '../modules/import-module.js';
 import { type LoadedManifest, loadManifest } from '../prompts/load-manifest.js';
 import { renderPrompt } from '../prompts/render-prompt.js';
 import { resolvePrompt } from '../prompts/resolve-prompt.js';
 import { createPromptTarget } from '../targets/create-prompt-target.js';
-import { loadModuleTarget } from '../targets/load-module-target.js';
+import { createTarget } from '../targets/create-target.js';
 import type { Target } from '../targets/target.js';
 import { loadMockTools } from '../tools/create-mock-tools.js';
 import { createToolRegistry, type ToolSpec } from '../tools/tool-registry.js';
@@ -38,6 +38,8 @@ export interface CreateRunContextOptions {
   /** Cassette mode: `record`, `replay`, `auto` or `off` (`--cassette`). */
   cassette?: string;
   assertions?: Array<CaseAssertion<CaseExpectations>>;
+  /** How target and tools modules are imported (the Vitest plugin passes Vite's). @default `importModule` */
+  importModule?: ModuleImporter;
 }
 
 /**
@@ -104,7 +106,7 @@ export async function createRunContext(options: CreateRunContextOptions = {}): P
     if (settings.mockTools) return mockTools ? loadMockTools(mockTools) : [];
     if (!config.tools) return [];
     const file = resolve(root, config.tools.module);
-    const module = (await import(pathToFileURL(file).href)) as { tools?: unknown; default?: unknown };
+    const module = (await (options.importModule ?? importModule)(file)) as { tools?: unknown; default?: unknown };
     const list = module.tools ?? module.default;
     if (!Array.isArray(list)) {
       throw new AgentCicdError(
@@ -134,10 +136,10 @@ export async function createRunContext(options: CreateRunContextOptions = {}): P
 
   async function resolveSuiteTarget(suite: SuiteRef, file: string | undefined): Promise<Target> {
     if (suite.target) {
-      return loadModuleTarget({
-        module: suite.target.module,
-        ...(suite.target.export === undefined ? {} : { export: suite.target.export }),
+      return createTarget(suite.target, {
         baseDir: file === undefined ? cwd : dirname(resolve(cwd, file)),
+        env,
+        ...(options.importModule === undefined ? {} : { importModule: options.importModule }),
       });
     }
     if (suite.prompt) {

@@ -1,6 +1,7 @@
 import type { CaseAssertion, CaseExpectations } from '../eval/evaluate-case.js';
 import type { Judge } from '../judge/create-judge.js';
 import type { LlmClient } from '../llm/types.js';
+import type { TargetRef } from '../schema/suite.js';
 import type { ModelSettings, Target } from '../targets/target.js';
 import type { ToolRegistry } from '../tools/tool-registry.js';
 
@@ -9,8 +10,8 @@ export interface SuiteRef {
   name: string;
   /** A prompt of the manifest (prompt target). */
   prompt?: { name: string; version: string };
-  /** The user's agent module, relative to the suite file (module target). */
-  target?: { module: string; export?: string };
+  /** The user's agent: a module (relative to the suite file), a command (any language) or an HTTP service. */
+  target?: TargetRef;
 }
 
 /** Everything a run needs, chosen by the tier: model client, tools, judge, targets. */

@@ -52,7 +52,7 @@ export function generateJsonSchemas(): Record<string, JsonObject> {
     'run-report.schema.json': {
       ...z.toJSONSchema(RunReportSchema, { io: 'output' }),
       title: 'agent-cicd run report',
-      description: 'The versioned report written by a run (schemaVersion 1).',
+      description: 'The versioned report written by a run (schemaVersion 1; 2 for matrix runs, with every cell).',
     },
   };
 }

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { AgentCicdError } from '../errors.js';
+import { importModule, type ModuleImporter, typeScriptLoaderHint } from '../modules/import-module.js';
 import type { AgentFunction, Target } from './target.js';
 
 export interface ModuleTargetOptions {
@@ -9,6 +9,8 @@ export interface ModuleTargetOptions {
   /** The export to use: a function `run(input, ctx)` or an object with a `run` method. @default `run`, else `default` */
   export?: string;
   baseDir: string;
+  /** How the module is imported. @default `importModule` (Node's import; registers tsx for TypeScript files) */
+  importModule?: ModuleImporter;
 }
 
 /** Wraps an agent function as a module target. */
@@ -17,18 +19,19 @@ export function createModuleTarget(run: AgentFunction): Target {
 }
 
 /**
- * Imports the user's agent module (`export async function run(input, ctx)`). TypeScript modules load when the
- * process runs with a TypeScript loader (Vitest, `tsx`); the `agent-cicd` CLI registers one when available.
+ * Imports the user's agent module (`export async function run(input, ctx)`). A TypeScript module loads without
+ * any loader set up by the user: by default tsx is registered for it (the CLI depends on tsx); the Vitest plugin
+ * passes Vite's importer.
  */
 export async function loadModuleTarget(options: ModuleTargetOptions): Promise<Target> {
   const file = resolve(options.baseDir, options.module);
   let module: Record<string, unknown>;
   try {
-    module = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+    module = await (options.importModule ?? importModule)(file);
   } catch (cause) {
     throw new AgentCicdError(
       'AGENT_CICD_TARGET_INVALID',
-      `cannot load the target module: ${(cause as Error).message}`,
+      `cannot load the target module: ${(cause as Error).message}${typeScriptLoaderHint(cause)}`,
       {
         cause,
         location: { file },

@@ -46,9 +46,12 @@ export type TargetOutput =
   | { response: string; tools_called?: string[]; token_count?: number }
   | AgentResultInput;
 
-/** What a case runs against: a prompt through the agent loop, or the user's own agent module. */
+/**
+ * What a case runs against: a prompt through the agent loop, the user's own agent module, an agent in any
+ * language started as a command, or an agent service over HTTP.
+ */
 export interface Target {
-  readonly kind: 'prompt' | 'module';
+  readonly kind: 'prompt' | 'module' | 'command' | 'http';
   /** `name@version` of a prompt target. */
   readonly promptVersion?: string;
   run(input: TargetInput, context: TargetContext): Promise<TargetOutput>;

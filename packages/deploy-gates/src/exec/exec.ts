@@ -16,6 +16,8 @@ export interface ExecOptions {
   /** Kill the process after this many milliseconds. */
   timeoutMs?: number;
   env?: Record<string, string | undefined>;
+  /** Working directory of the process. @default the current directory */
+  cwd?: string;
 }
 
 /** Runs `file` with an argv array (never a shell). Injected so tests and dry-runs can replace it. */
@@ -30,6 +32,7 @@ export const execaExec: ExecFn = async (file, args, options) => {
     ...(options.input === undefined ? { stdin: 'ignore' as const } : { input: options.input }),
     ...(options.timeoutMs === undefined ? {} : { timeout: options.timeoutMs }),
     ...(options.env === undefined ? {} : { env: options.env }),
+    ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
   });
   const spawnError = (result as { code?: string }).code;
   return {

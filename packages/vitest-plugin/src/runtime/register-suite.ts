@@ -1,9 +1,9 @@
-import { type PromptTestCase, runCase, type Suite } from '@agent-cicd/core';
+import { type ModuleImporter, type PromptTestCase, runCase, type Suite } from '@agent-cicd/core';
 import { describe, test } from 'vitest';
 import type { SuiteInfo } from './case-meta.js';
 import { describeFailure } from './describe-failure.js';
 import { providedOptions } from './provided.js';
-import { sharedRunContext } from './shared-run-context.js';
+import { sharedRunContext, useModuleImporter } from './shared-run-context.js';
 
 /** Registers one case; called once per case by the generated module, on the line mapped to the case. */
 export interface SuiteRegistrar {
@@ -18,9 +18,15 @@ function caseTitle(testCase: PromptTestCase): string {
  * Entry point of the modules the plugin generates from suite files: one concurrent test per case, each running
  * all the case's trials through the engine's `runCase` and leaving the `CaseResult` in `task.meta` for the
  * reporter. A case that did not pass throws, so Vitest shows it as failed even when its suite meets its
- * threshold; the reporter decides the exit code (docs/decisions.md).
+ * threshold; the reporter decides the exit code (docs/decisions.md). `importModule` is the generated module's
+ * own `import()`, which Vite runs: it loads the suite's target module (TypeScript too) like a test file.
  */
-export function registerSuite(data: { file: string; suite: Suite }, define: (suite: SuiteRegistrar) => void): void {
+export function registerSuite(
+  data: { file: string; suite: Suite },
+  define: (suite: SuiteRegistrar) => void,
+  importModule?: ModuleImporter,
+): void {
+  if (importModule) useModuleImporter(importModule);
   const provided = providedOptions();
   const { suite } = data;
   const info: SuiteInfo = {

@@ -1,7 +1,16 @@
-import { createRunContext, type RunContext } from '@agent-cicd/core';
+import { createRunContext, importModule, type ModuleImporter, type RunContext } from '@agent-cicd/core';
 import type { AgentCicdProvided } from './provided.js';
 
 let shared: { key: string; context: Promise<RunContext> } | undefined;
+let viteImport: ModuleImporter | undefined;
+
+/**
+ * Vite's `import()`, handed over by the modules the plugin generates (they run through Vite; this runtime runs in
+ * Node): target and tools modules then load like any test file — TypeScript included, no user loader.
+ */
+export function useModuleImporter(importer: ModuleImporter): void {
+  viteImport = importer;
+}
 
 /**
  * One run context (the tier's LLM client with its provider limit, tools, judge) per worker, shared by every
@@ -16,6 +25,7 @@ export function sharedRunContext(provided: AgentCicdProvided): Promise<RunContex
         cwd: provided.root,
         ...(provided.tier === undefined ? {} : { tier: provided.tier }),
         ...(provided.configFile === undefined ? {} : { configFile: provided.configFile }),
+        importModule: (file) => (viteImport ?? importModule)(file),
       }),
     };
   }

@@ -23,7 +23,8 @@ export function suiteToModule(options: { text: string; file: string; runtimeEntr
     lines.push(`suite.case(${JSON.stringify(testCase.id)}, (message) => new Error(message));`);
     sourceLines.push(caseLines[testCase.id] ?? 1);
   }
-  lines.push('});');
+  // Our `import()`, run by Vite: target modules load like test files (TypeScript included, no user loader).
+  lines.push('}, (file) => import(/* @vite-ignore */ file));');
   sourceLines.push(1);
   return {
     code: `${lines.join('\n')}\n`,

@@ -54,3 +54,19 @@ it('the walkthrough in docs/vitest.md works as written and prints what it shows'
   const withoutMeasurements = (text: string | undefined) => text?.replace(/\n {3}tokens .*/, '');
   expect(withoutMeasurements(printed)).toBe(withoutMeasurements(shown));
 }, 180_000);
+
+it('the describePrompt example in docs/vitest.md passes as pasted into the walkthrough project', async () => {
+  expect(root).toBeDefined();
+  const markdown = await readFile(doc, 'utf8');
+  const block = /```ts\n\/\/ prompts\/support\.prompt\.test\.ts\n([\s\S]*?)```/.exec(markdown)?.[1];
+  expect(block).toContain('describePrompt(');
+  await writeFile(join(root ?? '', 'prompts/support.prompt.test.ts'), block ?? '');
+  const run = await runFixture('docs', { root: root ?? '' });
+  expect(run.stderr).not.toMatch(/judge gave no valid verdict/);
+  const cases = Object.values(run.reports).flatMap((report) => report.suites.flatMap((suite) => suite.cases));
+  const refund = cases.find(
+    (result) => result.caseId === 'refund' && result.passRate === 1 && result.trials?.length === 3,
+  );
+  expect(refund, run.stdout + run.stderr).toBeDefined();
+  expect(run.exitCode).toBe(0);
+}, 180_000);

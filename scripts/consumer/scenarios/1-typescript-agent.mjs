@@ -1,0 +1,56 @@
+// Scenario 1: a TypeScript agent module (`target: { module: ../src/agent.ts }`) in a user's repository, with no
+// TypeScript loader configured by the user (no NODE_OPTIONS, no --import): the CLI's `run` and `pipeline`, and
+// Vitest through the plugin, all load it and pass.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { check, checkMatch } from '../lib/consumer-repo.mjs';
+
+export const title = 'TypeScript agent module, no user loader: agent-cicd run, pipeline, vitest run prompts/';
+
+export async function run({ monorepo, repo: createRepo }) {
+  const repo = await createRepo({ name: 'ts-agent' });
+  // The support-agent example as a user's own repository (its code, prompts, mocks, suites, gate policy, baseline).
+  const example = join(monorepo, 'examples/support-agent');
+  for (const entry of ['baseline', 'gates.yaml', 'mocks', 'prompts', 'src', 'suites']) {
+    await repo.copy(join(example, entry), entry);
+  }
+  const config = await readFile(join(example, 'agent-cicd.config.yaml'), 'utf8');
+  const promptSuite = await readFile(join(example, 'tests/support.prompt.yaml'), 'utf8');
+  const agentSuite = await readFile(join(example, 'suites/agent.suite.yaml'), 'utf8');
+  await repo.write({
+    // The published schema, as an editor would use it from node_modules.
+    'agent-cicd.config.yaml': config.replace(
+      /^\$schema: .*$/m,
+      '$schema: node_modules/@agent-cicd/core/schemas/config.schema.json',
+    ),
+    // `vitest run prompts/` runs the prompt suite and a suite of the TypeScript agent module.
+    'prompts/support.prompt.yaml': promptSuite.replace(/^# yaml-language-server.*\n/m, ''),
+    'prompts/agent.suite.yaml': agentSuite,
+    'vitest.config.ts': [
+      "import { agentCicd } from '@agent-cicd/vitest-plugin';",
+      "import { defineConfig } from 'vitest/config';",
+      '',
+      'export default defineConfig({ plugins: [agentCicd()] });',
+      '',
+    ].join('\n'),
+  });
+  check(await repo.exists('node_modules/@agent-cicd/core/schemas/config.schema.json'), 'core ships no config schema');
+
+  const runResult = await repo.npx(['agent-cicd', 'run', 'suites/', '--seed', '1']);
+  checkMatch(runResult.output, /PASS support-agent-module/, '`agent-cicd run suites/`');
+
+  const pipeline = await repo.npx(['agent-cicd', 'pipeline', '--seed', '1']);
+  checkMatch(pipeline.stdout, /^run\s+ok\s/m, '`agent-cicd pipeline` run stage');
+  checkMatch(pipeline.stdout, /^gate\s+ok\s+PROMOTE/m, '`agent-cicd pipeline` gate stage');
+
+  const vitest = await repo.npx(['vitest', 'run', 'prompts/']);
+  checkMatch(vitest.output, /✓ support-agent-module\s+prompts\/agent\.suite\.yaml/, '`vitest run prompts/`');
+  checkMatch(vitest.output, /✓ support\s+prompts\/support\.prompt\.yaml/, '`vitest run prompts/`');
+  checkMatch(vitest.output, /gate passed/, '`vitest run prompts/`');
+  check(
+    !/Sourcemap for .* points to missing source files/.test(vitest.output),
+    `Vitest warns about source maps:\n${vitest.output}`,
+  );
+  check(!/Unknown file extension/.test(vitest.output), 'a module failed to load');
+  return 'run PASS, pipeline PROMOTE, vitest 2 suites passed';
+}
