@@ -86,6 +86,7 @@ export async function createRunContext(options: CreateRunContextOptions = {}): P
     tools,
     ...(judge === undefined ? {} : { judge }),
     ...(options.judge === false ? { skipJudge: true } : {}),
+    grader: { llm, ...(config.judge?.model === undefined ? {} : { model: config.judge.model }) },
     settings: { model: settings.llmModel, temperature: settings.llmTemperature, maxTokens: settings.maxTokens },
     ...(options.assertions === undefined ? {} : { assertions: options.assertions }),
     resolveTarget(suite, file) {

@@ -117,6 +117,7 @@ async function runTrial(options: RunCaseOptions, target: Target, trial: number):
     result: { ...result, latencyMs },
     ...(context.judge === undefined ? {} : { judge: context.judge }),
     ...(context.skipJudge === undefined ? {} : { skipJudge: context.skipJudge }),
+    ...(context.grader === undefined ? {} : { grader: context.grader }),
     ...(context.assertions === undefined ? {} : { assertions: context.assertions }),
     signal,
     metadata,

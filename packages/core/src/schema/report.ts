@@ -13,6 +13,8 @@ export const ViolationSchema = z
     message: z.string(),
     /** `error` means the check could not run (the trial's status becomes `error`). */
     severity: z.enum(['failure', 'error']).default('failure'),
+    /** What a measured check found (a similarity, a count, milliseconds, USD), when it measures a number. */
+    value: z.number().optional(),
   })
   .strict();
 export type Violation = z.infer<typeof ViolationSchema>;
