@@ -20,7 +20,14 @@ export { loadRunReport, parseRunReportText } from './decision/load-run-report.js
 export { decisionTable, renderDecisionMarkdown, renderDecisionText } from './decision/render-decision.js';
 export type { BuildOptions, BuildxOptions, Docker, DockerOptions, ImageInfo } from './docker/create-docker.js';
 export { createDocker, ImageLabel } from './docker/create-docker.js';
-export { CommandError, DeployErrorCode, InvalidInputError, ReleaseNotFoundError, RolloutError } from './errors.js';
+export {
+  CommandError,
+  DeployErrorCode,
+  deployErrorCatalogue,
+  InvalidInputError,
+  ReleaseNotFoundError,
+  RolloutError,
+} from './errors.js';
 export type {
   CommandRunner,
   CommandRunnerOptions,
@@ -38,6 +45,13 @@ export type { DeploymentState, ServiceObject } from './kubectl/kube-objects.js';
 export { AgentMetricNames, latencyBuckets, responseLengthBuckets } from './live/agent-metric-names.js';
 export type { AgentMetrics, AgentRequestRecord, AgentTrack } from './live/create-agent-metrics.js';
 export { createAgentMetrics } from './live/create-agent-metrics.js';
+export { deriveCanaryIngress } from './manifests/derive-canary-ingress.js';
+export type { DeriveDeploymentChanges } from './manifests/derive-deployment.js';
+export { asDeployment, deriveDeployment, pickContainer } from './manifests/derive-deployment.js';
+export { deriveService, serviceSelector } from './manifests/derive-service.js';
+export type { KubeObject, SourcedObject } from './manifests/kube-object.js';
+export { templateOf } from './manifests/kube-object.js';
+export { findObject, loadManifests, maxManifestBytes, parseManifests } from './manifests/load-manifests.js';
 export type { DeployMetrics, DeployOutcome, DeployStrategy } from './metrics/create-deploy-metrics.js';
 export { createDeployMetrics } from './metrics/create-deploy-metrics.js';
 export type { PipelineSettings } from './pipeline/configure-stages.js';
@@ -77,6 +91,7 @@ export { defaultPolicy, GatePolicySchema } from './policy/gate-policy-schema.js'
 export { loadPolicy, parsePolicyText } from './policy/load-policy.js';
 export type { ApplyReleaseOptions, ApplyReleaseResult } from './release/apply-release.js';
 export { applyRelease, releaseConfigMap, releaseConfigMapName } from './release/apply-release.js';
+export { loadReleaseFile } from './release/load-release-file.js';
 export type { ReleaseBundle, ReleaseBundleInput } from './release/release-bundle.js';
 export {
   createReleaseBundle,
@@ -134,3 +149,14 @@ export {
   assertReplicas,
   assertWeight,
 } from './validate/validate.js';
+export { changesMade, isMutating } from './workflows/changes-made.js';
+export type { BlueGreenDeployInput, BlueGreenDeployPlan } from './workflows/deploy-blue-green.js';
+export { deployBlueGreen, executeBlueGreenDeploy, planBlueGreenDeploy } from './workflows/deploy-blue-green.js';
+export { formatOutcome, formatPlan, oneLine } from './workflows/format-outcome.js';
+export type { RollbackInput, RollbackPlan, RollbackResult } from './workflows/roll-back.js';
+export { executeRollback, planRollback, rollBack } from './workflows/roll-back.js';
+export type { CanaryRolloutInput, CanaryRolloutPlan } from './workflows/rollout-canary.js';
+export { executeCanaryRollout, planCanaryRollout, reportGate, rolloutCanary } from './workflows/rollout-canary.js';
+export type { ClusterClients, ClusterInput, WorkflowIo } from './workflows/workflow-context.js';
+export { assertHttpUrl, clusterClients } from './workflows/workflow-context.js';
+export type { RolloutPlan, WorkflowOutcome, WorkflowStatus } from './workflows/workflow-outcome.js';
