@@ -43,8 +43,29 @@ export type { Kubectl, KubectlOptions, KubeManifest, PatchType } from './kubectl
 export { createKubectl, durationToMs } from './kubectl/create-kubectl.js';
 export type { DeploymentState, ServiceObject } from './kubectl/kube-objects.js';
 export { AgentMetricNames, latencyBuckets, responseLengthBuckets } from './live/agent-metric-names.js';
+export type { AgentQueries, AgentQueryOptions } from './live/agent-queries.js';
+export { agentQueries, agentSignals } from './live/agent-queries.js';
 export type { AgentMetrics, AgentRequestRecord, AgentTrack } from './live/create-agent-metrics.js';
 export { createAgentMetrics } from './live/create-agent-metrics.js';
+export type {
+  LiveCanaryAnalysis,
+  LiveCanaryOptions,
+  LiveLook,
+  LiveStepAnalysis,
+} from './live/live-canary-analysis.js';
+export { createLiveCanaryAnalysis } from './live/live-canary-analysis.js';
+export type {
+  PrometheusClient,
+  PrometheusClientOptions,
+  PromSample,
+  PromSeries,
+} from './live/prometheus-client.js';
+export { createPrometheusClient, PrometheusError } from './live/prometheus-client.js';
+export { renderEvidenceTable } from './live/render-live-looks.js';
+export type { TrackCounts } from './live/track-counters.js';
+export { histogramQuantile } from './live/track-counters.js';
+export type { LabelMatchers, TrackSelectorOptions, TrackSelectors } from './live/track-selectors.js';
+export { renderMatchers, trackSelectors } from './live/track-selectors.js';
 export { deriveCanaryIngress } from './manifests/derive-canary-ingress.js';
 export type { DeriveDeploymentChanges } from './manifests/derive-deployment.js';
 export { asDeployment, deriveDeployment, pickContainer } from './manifests/derive-deployment.js';
