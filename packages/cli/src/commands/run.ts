@@ -2,7 +2,13 @@ import { relative, resolve } from 'node:path';
 import type { LoadedSuite, RunReport } from '@agent-cicd/core';
 import { AgentCicdError } from '@agent-cicd/core/errors';
 import { ExitCode } from '../exit-code.js';
-import { resolveMatrixCells, runMatrixCells, summarizeMatrix, writeMatrixReport } from './run-matrix.js';
+import {
+  resolveMatrixCells,
+  runMatrixCells,
+  selectBestSummary,
+  summarizeMatrix,
+  writeMatrixReport,
+} from './run-matrix.js';
 import { createProgressPrinter } from './run-progress.js';
 import type { RegisterCommand } from './types.js';
 
@@ -26,6 +32,7 @@ interface RunOptions {
   matrix?: boolean;
   models?: string;
   promptVersions?: string;
+  selectBest?: boolean;
 }
 
 export const registerRunCommand: RegisterCommand = (program, io, state) => {
@@ -57,6 +64,10 @@ export const registerRunCommand: RegisterCommand = (program, io, state) => {
     .option(
       '--prompt-versions <list>',
       'matrix over these prompt versions (comma-separated), overriding matrix.promptVersions',
+    )
+    .option(
+      '--select-best',
+      "after a matrix run, the judge's model picks the best cell's answer for every trial (promptfoo select-best)",
     )
     .addHelpText(
       'after',
@@ -97,6 +108,12 @@ export const registerRunCommand: RegisterCommand = (program, io, state) => {
         options.matrix || options.models !== undefined || options.promptVersions !== undefined
           ? await resolveMatrixCells({ ...contextOptions, ...options })
           : undefined;
+      if (options.selectBest && (!cells || !options.judge)) {
+        throw new AgentCicdError(
+          'AGENT_CICD_USAGE',
+          '--select-best needs a matrix run (--matrix) and the judge (no --no-judge)',
+        );
+      }
       // A matrix run creates one context per cell (same seed, its own model and prompt version).
       const context = cells ? undefined : await createRunContext(contextOptions);
       const reportFile = resolve(cwd, options.report);
@@ -152,6 +169,7 @@ export const registerRunCommand: RegisterCommand = (program, io, state) => {
       if (report.matrix) {
         await writeMatrixReport(report, reportFile);
         io.stdout(await summarizeMatrix(report, relative(cwd, reportFile)));
+        if (options.selectBest) io.stdout(await selectBestSummary(report, contextOptions, common.suites));
       } else {
         await writeRunReport({ report, resultsFile, file: reportFile });
         io.stdout(summarize(report, relative(cwd, reportFile), relative(cwd, resultsFile)));
