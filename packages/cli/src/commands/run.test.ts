@@ -70,7 +70,9 @@ describe('agent-cicd run', { timeout: 60_000 }, () => {
     const other = await project(1);
     const both = await runCli(['run', `${name}/`, `${other.slice(outer.length + 1)}/`], { cwd: outer });
     expect(both.exitCode).toBe(2);
-    expect(both.stderr).toMatch(/the suites belong to different projects .* run each project separately or pass --config/);
+    expect(both.stderr).toMatch(
+      /the suites belong to different projects .* run each project separately or pass --config/,
+    );
   });
 
   it('runs the support-agent example green on the dev tier (module target, mock LLM, mock tools, judge)', async () => {
