@@ -50,7 +50,10 @@ export const registerRunCommand: RegisterCommand = (program, io, state) => {
     .option('--max-cost <usd>', 'stop the run (status budget_exceeded) once it has spent this many USD')
     .option('--max-calls <n>', 'stop the run (status budget_exceeded) after this many model calls')
     .option('--seed <n>', 'seed of the mock LLM (same seed, same results)')
-    .option('--config <file>', 'config file (default: agent-cicd.config.* found from the current directory)')
+    .option(
+      '--config <file>',
+      "config file (default: the agent-cicd.config.* of the suites' project, found from their folder up)",
+    )
     .option('--mock-script <file>', 'mock LLM script, overriding mock.script of the config')
     .option('--mock-tools <file>', 'mock tools file, overriding mock.tools of the config')
     .option(
@@ -80,8 +83,16 @@ export const registerRunCommand: RegisterCommand = (program, io, state) => {
     )
     .action(async (paths: string[], options: RunOptions) => {
       // Loaded on use, so other subcommands and --help do not pay for the runner's modules at startup.
-      const { createRunContext, findSuiteFiles, loadSuiteFile, parseShard, runSuite, shardSuites, writeRunReport } =
-        await import('@agent-cicd/core');
+      const {
+        createRunContext,
+        findConfigForFiles,
+        findSuiteFiles,
+        loadSuiteFile,
+        parseShard,
+        runSuite,
+        shardSuites,
+        writeRunReport,
+      } = await import('@agent-cicd/core');
       const cwd = io.cwd;
       const trials = optionalInt(options.trials, '--trials', 1);
       const concurrency = optionalInt(options.concurrency, '--concurrency', 1) ?? 4;
@@ -98,11 +109,13 @@ export const registerRunCommand: RegisterCommand = (program, io, state) => {
       const files = await findSuiteFiles(paths, cwd);
       const suites: LoadedSuite[] = [];
       for (const file of files) suites.push(await loadSuiteFile(file));
+      // Like lint: the config of the suites' project (`run prompts/` uses prompts/agent-cicd.config.yaml).
+      const configFile = options.config ?? (await findConfigForFiles(files, cwd));
       const contextOptions = {
         cwd,
         env: io.env,
         ...(options.tier === undefined ? {} : { tier: options.tier }),
-        ...(options.config === undefined ? {} : { configFile: options.config }),
+        ...(configFile === undefined ? {} : { configFile }),
         ...(seed === undefined ? {} : { seed }),
         ...(options.mockScript === undefined ? {} : { mockScript: options.mockScript }),
         ...(options.mockTools === undefined ? {} : { mockTools: options.mockTools }),
