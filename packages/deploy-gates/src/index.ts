@@ -164,6 +164,12 @@ export {
   nginxCanaryWeightAnnotation,
 } from './routers/nginx-canary-router.js';
 export type { TrafficRouter } from './routers/traffic-router.js';
+export type { BurnRateRuleOptions } from './sla/burn-rate-rules.js';
+export { burnRateWindows, createBurnRateRules, errorRatioRecord } from './sla/burn-rate-rules.js';
+export type { GrafanaDashboardOptions } from './sla/grafana-dashboard.js';
+export { createGrafanaDashboard } from './sla/grafana-dashboard.js';
+export type { SlaReport, SlaReportOptions } from './sla/sla-report.js';
+export { renderSlaReport, slaReport } from './sla/sla-report.js';
 export type { ImageReference } from './validate/image-reference.js';
 export { assertImageReference, digestReference, parseImageReference } from './validate/image-reference.js';
 export {

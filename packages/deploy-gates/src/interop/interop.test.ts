@@ -8,10 +8,17 @@ import { parseAllDocuments, stringify } from 'yaml';
 import { execaExec } from '../exec/exec.js';
 import { agentQueries } from '../live/agent-queries.js';
 import { GatePolicySchema } from '../policy/gate-policy-schema.js';
+import { createGrafanaDashboard } from '../sla/grafana-dashboard.js';
 import { promtoolAvailable } from '../test-utils/promtool.js';
 import { createArgoLiveAnalysisTemplate } from './argo-live-analysis-template.js';
 import { canaryComparisons } from './canary-comparisons.js';
 import { createFlaggerMetricTemplates } from './flagger-metric-templates.js';
+
+function dashboardExpressions(dashboard: Record<string, unknown>): string[] {
+  const panels = dashboard.panels as Array<{ targets: Array<{ expr: string }> }>;
+  const annotations = (dashboard.annotations as { list: Array<{ expr: string }> }).list;
+  return [...panels.flatMap((panel) => panel.targets.map((t) => t.expr)), ...annotations.map((a) => a.expr)];
+}
 
 const policy = GatePolicySchema.parse({ latency: { maxIncreaseRatio: 1.2 } });
 
@@ -99,7 +106,9 @@ describe('Argo Rollouts and Flagger templates from the agent metric definitions'
         .replaceAll('{{ interval }}', '1m')
         .replaceAll('{{ namespace }}', 'agents')
         .replaceAll('{{ target }}', 'app')
-        .replaceAll('{{args.app}}', 'app');
+        .replaceAll('{{args.app}}', 'app')
+        .replaceAll('$__rate_interval', '1m')
+        .replaceAll('$app', '.*');
     const expressions = [
       ...Object.values(agentQueries({ matchers: 'app="a",track="canary"', by: ['track'] })),
       ...canaryComparisons({ canary: 'track="canary"', stable: 'track="stable"', window: '5m', policy }).map(
@@ -108,6 +117,7 @@ describe('Argo Rollouts and Flagger templates from the agent metric definitions'
       ...createFlaggerMetricTemplates({ prometheusAddress: 'http://p', policy }).templates.map(
         (t) => (t.spec as { query: string }).query,
       ),
+      ...dashboardExpressions(createGrafanaDashboard()),
     ].map(substitute);
     const dir = await mkdtemp(join(tmpdir(), 'promql-'));
     try {
