@@ -17,7 +17,8 @@ export interface GrafanaDashboardOptions {
 
 type Panel = Record<string, unknown>;
 
-const datasource = { type: 'prometheus', uid: '${datasource}' };
+// Grafana's variable syntax, not a JavaScript template.
+const datasource = { type: 'prometheus', uid: ['$', '{datasource}'].join('') };
 
 /**
  * A Grafana dashboard (the classic JSON model, schemaVersion 39) generated from the agent metric definitions:
