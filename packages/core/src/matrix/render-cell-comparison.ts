@@ -8,12 +8,12 @@ const pValue = (p: number | undefined): string => (p === undefined ? '–' : p <
 /** The rows of the two tables: cells, then pairs (`b − a`). */
 export function cellComparisonRows(comparison: CellComparison): { cells: string[][]; pairs: string[][] } {
   const level = `${Math.round(comparison.confidence * 100)}% CI`;
+  const number = new Map(comparison.cells.map((cell, index) => [cell.id, `#${index + 1}`]));
   const cells = [
-    ['Cell', 'Model', 'Prompt', 'Pass rate', level, 'Trials', 'Cost', 'Cost/trial', 'p50 ms', 'p95 ms'],
+    ['#', 'Cell', 'Pass rate', level, 'Trials', 'Cost', 'Cost/trial', 'p50 ms', 'p95 ms'],
     ...comparison.cells.map((cell) => [
-      `${cell.id === comparison.best.cell ? '★ ' : ''}${cell.id || 'run'}`,
-      cell.model ?? '–',
-      cell.promptVersion ?? '–',
+      `${cell.id === comparison.best.cell ? '★' : ''}${number.get(cell.id)}`,
+      cell.id || 'run',
       pct(cell.passRate),
       `[${pct(cell.interval.low)}, ${pct(cell.interval.high)}]`,
       String(cell.trials),
@@ -26,7 +26,7 @@ export function cellComparisonRows(comparison: CellComparison): { cells: string[
   const pairs = [
     ['B − A', 'Difference (pts)', level, 'Pairs', 'B only', 'A only', 'p (McNemar)'],
     ...comparison.pairs.map((pair) => [
-      `${pair.b || 'run'} − ${pair.a || 'run'}`,
+      `${number.get(pair.b)} − ${number.get(pair.a)}`,
       pts(pair.difference),
       `[${pts(pair.interval.low)}, ${pts(pair.interval.high)}]`,
       String(pair.pairs),

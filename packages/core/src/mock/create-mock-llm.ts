@@ -261,6 +261,7 @@ export function createMockLlm(
       raw: { rule: chosen.rule.rule.name ?? `rules[${chosen.rule.index}]`, branch: chosen.branch, draw: chosen.draw },
     };
     if (spec.timeToFirstTokenMs !== undefined) response.timeToFirstTokenMs = spec.timeToFirstTokenMs;
+    if (spec.costUsd !== undefined) response.costUsd = spec.costUsd;
     return response;
   }
 

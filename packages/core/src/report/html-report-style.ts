@@ -36,7 +36,7 @@ th { background: var(--panel); }
 .row:hover, .row.selected { background: var(--panel); }
 .row span { overflow: hidden; text-overflow: ellipsis; }
 .row .suite { width: 160px; flex: none; } .row .id { width: 220px; flex: none; font-family: ui-monospace, monospace; }
-.row .cell { width: 200px; flex: none; } .row .num { width: 64px; flex: none; text-align: right; }
+.row .cell { width: 240px; flex: none; } .row .num { width: 64px; flex: none; text-align: right; }
 .row .flip { width: 90px; flex: none; } .row .why { flex: 1; color: var(--muted); }
 .badge { display: inline-block; width: 56px; flex: none; text-align: center; border-radius: 10px; font-size: 12px; color: #fff; }
 .badge.passed { background: var(--pass); } .badge.failed { background: var(--fail); } .badge.error { background: var(--error); }
