@@ -39,6 +39,7 @@ export {
   PipelineSettingsSchema,
   ToolSettingsSchema,
 } from './config/config-schema.js';
+export { findConfigForFiles } from './config/find-config-for-files.js';
 export type { LoadedConfig } from './config/load-config.js';
 export { CONFIG_FILE_NAMES, findConfigFile, loadConfig, readConfigFile } from './config/load-config.js';
 export type { TierName, TierSource } from './config/tier-name.js';
