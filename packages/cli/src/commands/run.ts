@@ -35,6 +35,7 @@ interface RunOptions {
   models?: string;
   promptVersions?: string;
   selectBest?: boolean;
+  shard?: string;
 }
 
 export const registerRunCommand: RegisterCommand = (program, io, state) => {
@@ -72,6 +73,10 @@ export const registerRunCommand: RegisterCommand = (program, io, state) => {
       'matrix over these prompt versions (comma-separated), overriding matrix.promptVersions',
     )
     .option(
+      '--shard <i/n>',
+      'run only shard i of n (a stable partition by suite and case id); merge the shard reports with `report merge`',
+    )
+    .option(
       '--select-best',
       "after a matrix run, the judge's model picks the best cell's answer for every trial (promptfoo select-best)",
     )
@@ -86,8 +91,10 @@ export const registerRunCommand: RegisterCommand = (program, io, state) => {
         findConfigForFiles,
         findSuiteFiles,
         loadSuiteFile,
+        parseShard,
         runSuite,
         runVerdict,
+        shardSuites,
         writeRunReport,
       } = await import('@agent-cicd/core');
       const cwd = io.cwd;
@@ -102,6 +109,7 @@ export const registerRunCommand: RegisterCommand = (program, io, state) => {
           `--max-cost must be a positive number of USD, got "${options.maxCost}"`,
         );
       }
+      const shard = options.shard === undefined ? undefined : parseShard(options.shard);
       const files = await findSuiteFiles(paths, cwd);
       const suites: LoadedSuite[] = [];
       for (const file of files) suites.push(await loadSuiteFile(file));
@@ -150,7 +158,11 @@ export const registerRunCommand: RegisterCommand = (program, io, state) => {
       let report: RunReport;
       const failing: FailingCase[] = [];
       const common = {
-        suites: suites.map(({ suite, file }) => ({ suite, file: relative(cwd, file) || file })),
+        suites: (shard ? shardSuites(suites, shard) : suites).map(({ suite, file }) => ({
+          suite,
+          file: relative(cwd, file) || file,
+        })),
+        ...(shard ? { subject: { shard: `${shard.index}/${shard.count}` } } : {}),
         concurrency,
         ...(trials === undefined ? {} : { trials }),
         resume: options.resume ?? false,
