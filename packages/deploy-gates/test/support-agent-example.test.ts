@@ -122,7 +122,7 @@ describe('examples/support-agent: a deployable example', { timeout: 120_000 }, (
       },
       io,
     );
-    const canaryPods = (canary.canaryObjects?.deployment as Any).spec.template.metadata.labels;
+    const canaryPods = (canary.canaryObjects as { deployment: Any }).deployment.spec.template.metadata.labels;
     expect(canaryPods).toMatchObject({ app: 'support-agent-canary', track: 'canary' });
     const ingress = canary.canaryIngress as Any;
     expect(ingress.metadata.annotations['nginx.ingress.kubernetes.io/canary']).toBe('true');
