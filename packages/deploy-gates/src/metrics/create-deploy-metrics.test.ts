@@ -123,6 +123,40 @@ describe('promtool', () => {
     }
   });
 
+  it('every alert rule has a promtool unit test where it fires, and each seed alert one where it must not', async () => {
+    const { readdir, readFile } = await import('node:fs/promises');
+    const { parse } = await import('yaml');
+    const files = await readdir(alertsDir);
+    const alerts = new Set<string>();
+    const fires = new Set<string>();
+    const silent = new Set<string>();
+    for (const file of files.filter((f) => f.endsWith('.rules.yml'))) {
+      const rules = parse(await readFile(join(alertsDir, file), 'utf8')) as {
+        groups: { rules: { alert?: string }[] }[];
+      };
+      for (const rule of rules.groups.flatMap((g) => g.rules)) if (rule.alert) alerts.add(rule.alert);
+    }
+    for (const file of files.filter((f) => f.endsWith('.test.yml'))) {
+      const tests = parse(await readFile(join(alertsDir, file), 'utf8')) as {
+        tests: { alert_rule_test?: { alertname: string; exp_alerts: unknown[] }[] }[];
+      };
+      for (const check of tests.tests.flatMap((t) => t.alert_rule_test ?? [])) {
+        (check.exp_alerts.length > 0 ? fires : silent).add(check.alertname);
+      }
+    }
+    expect(alerts.size).toBeGreaterThanOrEqual(7);
+    expect([...alerts].filter((a) => !fires.has(a))).toEqual([]);
+    // The SLO alerts' silent cases are the "healthy" and "recovered" apps inside their firing evaluations.
+    const seedAlerts = [
+      'AgentDeployFailed',
+      'AgentHighLatency',
+      'AgentFrequentRollback',
+      'AgentPodRestart',
+      'AgentRegressionFail',
+    ];
+    expect(seedAlerts.filter((a) => !alerts.has(a) || !silent.has(a))).toEqual([]);
+  });
+
   it('check metrics: the only lint findings are the seed-mandated `_ms` and `_per_sec` names', async (ctx) => {
     if (!runOrSkip(ctx)) return;
     const result = await promtool(['check', 'metrics'], await sampleMetrics().metrics());
