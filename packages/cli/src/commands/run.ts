@@ -153,7 +153,12 @@ export const registerRunCommand: RegisterCommand = (program, io, state) => {
         await writeMatrixReport(report, reportFile);
         io.stdout(await summarizeMatrix(report, relative(cwd, reportFile)));
       } else {
-        await writeRunReport({ report, resultsFile, file: reportFile });
+        await writeRunReport({
+          report,
+          resultsFile,
+          file: reportFile,
+          ...(context?.redact ? { redact: context.redact } : {}),
+        });
         io.stdout(summarize(report, relative(cwd, reportFile), relative(cwd, resultsFile)));
       }
       if (options.junit !== undefined || options.html !== undefined) {
