@@ -39,6 +39,12 @@ export type { ExecFn, ExecOptions, ExecResult } from './exec/exec.js';
 export { execaExec } from './exec/exec.js';
 export { formatCommand, shellQuote, shellQuoteArg } from './exec/shell-quote.js';
 export { GateErrorCode } from './gate-errors.js';
+export type { ArgoLiveAnalysisOptions } from './interop/argo-live-analysis-template.js';
+export { createArgoLiveAnalysisTemplate } from './interop/argo-live-analysis-template.js';
+export type { CanaryComparison, CanaryComparisonOptions } from './interop/canary-comparisons.js';
+export { canaryComparisons } from './interop/canary-comparisons.js';
+export type { FlaggerTemplatesOptions } from './interop/flagger-metric-templates.js';
+export { createFlaggerMetricTemplates } from './interop/flagger-metric-templates.js';
 export type { Kubectl, KubectlOptions, KubeManifest, PatchType } from './kubectl/create-kubectl.js';
 export { createKubectl, durationToMs } from './kubectl/create-kubectl.js';
 export type { DeploymentState, ServiceObject } from './kubectl/kube-objects.js';
@@ -158,6 +164,12 @@ export {
   nginxCanaryWeightAnnotation,
 } from './routers/nginx-canary-router.js';
 export type { TrafficRouter } from './routers/traffic-router.js';
+export type { BurnRateRuleOptions } from './sla/burn-rate-rules.js';
+export { burnRateWindows, createBurnRateRules, errorRatioRecord } from './sla/burn-rate-rules.js';
+export type { GrafanaDashboardOptions } from './sla/grafana-dashboard.js';
+export { createGrafanaDashboard } from './sla/grafana-dashboard.js';
+export type { SlaReport, SlaReportOptions } from './sla/sla-report.js';
+export { renderSlaReport, slaReport } from './sla/sla-report.js';
 export type { ImageReference } from './validate/image-reference.js';
 export { assertImageReference, digestReference, parseImageReference } from './validate/image-reference.js';
 export {

@@ -92,6 +92,8 @@ describe('agent-cicd report merge', () => {
     await writeFile(join(dir, 'bad.json'), JSON.stringify({ schemaVersion: 3 }));
     const run = await runMain(['report', 'merge', join(dir, 'bad.json'), '--out', join(dir, 'never.json')]);
     expect(run.exitCode).toBe(2);
-    expect(run.stderr).toMatch(/^error\[AGENT_CICD_REPORT_INVALID\] .*bad\.json schemaVersion: not a RunReport: .+\n$/);
+    expect(run.stderr).toMatch(
+      /^error\[AGENT_CICD_REPORT_INVALID\] .*bad\.json:1:\d+ schemaVersion: not a valid run report: .+\n$/,
+    );
   });
 });

@@ -1,36 +1,14 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { RunReport } from '@agent-cicd/core';
-import { AgentCicdError } from '@agent-cicd/core/errors';
 import { ExitCode } from '../exit-code.js';
 import { registerReportOutputs } from './report-outputs.js';
 import type { RegisterCommand } from './types.js';
 
+/** Reads a run report through the gate's loader (core's guarded path: size, UTF-8, located schema errors). */
 async function readReport(file: string): Promise<RunReport> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (cause) {
-    throw new AgentCicdError('AGENT_CICD_REPORT_INVALID', 'cannot read the report file', { cause, location: { file } });
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (cause) {
-    throw new AgentCicdError('AGENT_CICD_REPORT_INVALID', 'the report is not valid JSON', {
-      cause,
-      location: { file },
-    });
-  }
-  const { RunReportSchema } = await import('@agent-cicd/core');
-  const parsed = RunReportSchema.safeParse(data);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new AgentCicdError('AGENT_CICD_REPORT_INVALID', `not a RunReport: ${issue?.message ?? 'invalid'}`, {
-      location: { file, ...(issue?.path.length ? { path: issue.path.join('.') } : {}) },
-    });
-  }
-  return parsed.data;
+  const { loadRunReport } = await import('@agent-cicd/deploy-gates');
+  return loadRunReport(file);
 }
 
 /** Same order as the Vitest reporter writes (suite file, then name), whichever shard a suite ran on. */

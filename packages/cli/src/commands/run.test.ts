@@ -58,6 +58,23 @@ function normalize(report: RunReport): unknown {
 const readReport = (file: string): RunReport => JSON.parse(readFileSync(file, 'utf8')) as RunReport;
 
 describe('agent-cicd run', { timeout: 60_000 }, () => {
+  it("finds the config of the suites' project, as lint does (`run prompts/` from the repository root)", async () => {
+    const dir = await project(3);
+    const outer = join(dir, '..');
+    const name = dir.slice(outer.length + 1);
+    const run = await runCli(['run', `${name}/`, '--seed', '1', '--report', join(dir, 'r.json')], { cwd: outer });
+    expect(run.stderr).not.toMatch(/no mock script/);
+    expect(run.stdout).toMatch(/3 cases \(3 passed/);
+    expect(readReport(join(dir, 'r.json')).suites[0]?.cases).toHaveLength(3);
+    // Suites of two projects at once: one line saying so, exit 2.
+    const other = await project(1);
+    const both = await runCli(['run', `${name}/`, `${other.slice(outer.length + 1)}/`], { cwd: outer });
+    expect(both.exitCode).toBe(2);
+    expect(both.stderr).toMatch(
+      /the suites belong to different projects .* run each project separately or pass --config/,
+    );
+  });
+
   it('runs the support-agent example green on the dev tier (module target, mock LLM, mock tools, judge)', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'agent-cicd-run-')), 'report.json');
     const run = await runCli(['run', 'suites/agent.suite.yaml', '--tier', 'dev', '--report', out], { cwd: example });
