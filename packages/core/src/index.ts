@@ -179,6 +179,8 @@ export type { JournalEntry, JournalHeader, RunJournal } from './run/run-journal.
 export { openRunJournal } from './run/run-journal.js';
 export type { RunProgress, RunSuiteOptions, SuiteToRun } from './run/run-suite.js';
 export { runSuite } from './run/run-suite.js';
+export type { RunVerdict, RunVerdictOptions } from './run/run-verdict.js';
+export { runVerdict } from './run/run-verdict.js';
 export { parseShard, type Shard, shardOf, shardSuites } from './run/shard-suites.js';
 export type { SuiteAccumulator, SummarizeSuiteOptions } from './run/summarize-suite.js';
 export { createSuiteAccumulator, summarizeSuite } from './run/summarize-suite.js';

@@ -6,6 +6,24 @@ export type { CanaryLook, CanaryMetrics } from './canary-analysis/canary-metrics
 export { CanaryLookSchema, CanaryMetricsSchema } from './canary-analysis/canary-metrics.js';
 export { failureRatioMartingale } from './canary-analysis/failure-ratio-martingale.js';
 export { loadCanaryMetrics } from './canary-analysis/load-canary-metrics.js';
+export type {
+  CanaryCommand,
+  CanaryCommandAction,
+  CanaryState,
+  CanaryStatus,
+} from './canary-control/canary-control-schema.js';
+export {
+  CanaryCommandSchema,
+  CanaryStatusSchema,
+} from './canary-control/canary-control-schema.js';
+export type { CanaryControlStore } from './canary-control/canary-control-store.js';
+export { canaryControlName, createCanaryControlStore } from './canary-control/canary-control-store.js';
+export type { CanaryControlResult } from './canary-control/canary-control-workflow.js';
+export { canaryStatus, controlCanary } from './canary-control/canary-control-workflow.js';
+export type { CanaryCommandPlan } from './canary-control/control-canary.js';
+export { executeCanaryCommand, planCanaryCommand } from './canary-control/control-canary.js';
+export type { ManualControlOptions } from './canary-control/with-manual-control.js';
+export { withManualControl } from './canary-control/with-manual-control.js';
 export type { ArmSample } from './decision/arm-sample.js';
 export { armSample, caseKey, emptyArmSample } from './decision/arm-sample.js';
 export type { PairCounts } from './decision/compare-pass-rates.js';
