@@ -65,7 +65,11 @@ describe('the GitHub Action (action.yml)', () => {
     }
     for (const file of files) {
       const result = await validate(file);
-      expect(result.output, file).toBe('');
+      // action-validator does not check `paths:` globs yet and says so; anything else it prints is a finding.
+      const findings = result.output
+        .split('\n')
+        .filter((line) => line.trim() !== '' && !line.startsWith('WARNING: Glob validation is not yet supported'));
+      expect(findings, file).toEqual([]);
       expect(result.code, file).toBe(0);
     }
   });

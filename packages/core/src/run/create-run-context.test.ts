@@ -59,7 +59,7 @@ describe('createRunContext', () => {
     const context = await createRunContext({ cwd, env: { AGENT_CICD_TIER: 'staging', MY_KEY: 'k' }, judge: false });
     expect(context.tier).toBe('staging');
     expect(context.llm.provider).toBe('openai');
-    expect(context.settings.model).toBe('gpt-4o-mini');
+    expect(context.settings.model).toBe('gpt-4o');
     expect(context.skipJudge).toBe(true);
   });
 
