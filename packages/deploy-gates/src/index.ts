@@ -108,8 +108,13 @@ export { deriveService, serviceSelector } from './manifests/derive-service.js';
 export type { KubeObject, SourcedObject } from './manifests/kube-object.js';
 export { templateOf } from './manifests/kube-object.js';
 export { findObject, loadManifests, maxManifestBytes, parseManifests } from './manifests/load-manifests.js';
-export type { DeployMetrics, DeployOutcome, DeployStrategy } from './metrics/create-deploy-metrics.js';
-export { createDeployMetrics } from './metrics/create-deploy-metrics.js';
+export type {
+  DeployMetrics,
+  DeploymentMetrics,
+  DeployOutcome,
+  DeployStrategy,
+} from './metrics/create-deploy-metrics.js';
+export { createDeployMetrics, deploymentMetricGauges } from './metrics/create-deploy-metrics.js';
 export type { PipelineSettings } from './pipeline/configure-stages.js';
 export { configureStages, insertStage, removeStages, replaceStage } from './pipeline/configure-stages.js';
 export { defaultStages } from './pipeline/default-stages.js';
@@ -169,8 +174,8 @@ export type { ReleaseStore } from './release/release-store.js';
 export { createConfigMapReleaseStore, createFileReleaseStore, historyKey } from './release/release-store.js';
 export type { RollbackReleaseOptions, RollbackReleaseResult } from './release/rollback-release.js';
 export { rollbackRelease } from './release/rollback-release.js';
-export type { DeployCanaryOptions, DeployCanaryResult } from './rollout/deploy-canary.js';
-export { canaryName, deployCanary } from './rollout/deploy-canary.js';
+export type { DeployCanaryOptions, DeployCanaryResult, PromoteStableOptions } from './rollout/deploy-canary.js';
+export { canaryName, deployCanary, promoteStable } from './rollout/deploy-canary.js';
 export type { DeploymentManifestOptions } from './rollout/manifests.js';
 export { deploymentManifest, releaseAnnotation, serviceManifest } from './rollout/manifests.js';
 export type { BlueGreenOptions, BlueGreenResult, BlueGreenStep } from './rollout/run-blue-green.js';
@@ -215,6 +220,8 @@ export { changesMade, isMutating } from './workflows/changes-made.js';
 export type { BlueGreenDeployInput, BlueGreenDeployPlan } from './workflows/deploy-blue-green.js';
 export { deployBlueGreen, executeBlueGreenDeploy, planBlueGreenDeploy } from './workflows/deploy-blue-green.js';
 export { formatOutcome, formatPlan, oneLine } from './workflows/format-outcome.js';
+export type { PromoteCanaryInput, PromoteCanaryPlan } from './workflows/promote-canary.js';
+export { planPromoteCanary, promoteCanary } from './workflows/promote-canary.js';
 export type { RollbackInput, RollbackPlan, RollbackResult } from './workflows/roll-back.js';
 export { executeRollback, planRollback, rollBack } from './workflows/roll-back.js';
 export type { CanaryRolloutInput, CanaryRolloutPlan } from './workflows/rollout-canary.js';

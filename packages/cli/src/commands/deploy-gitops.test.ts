@@ -1,13 +1,14 @@
+import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { createReleaseBundle } from '@agent-cicd/deploy-gates';
-import { execa } from 'execa';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../test-utils/run-cli.js';
 
 let repo: string;
-const git = async (...args: string[]) => (await execa('git', ['-C', repo, ...args])).stdout.trim();
+const git = async (...args: string[]) => (await promisify(execFile)('git', ['-C', repo, ...args])).stdout.trim();
 
 beforeEach(async () => {
   repo = await mkdtemp(join(tmpdir(), 'agent-cicd-cli-gitops-'));
