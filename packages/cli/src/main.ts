@@ -1,6 +1,7 @@
 import { AgentCicdError, formatUserError } from '@agent-cicd/core/errors';
 import { Command, CommanderError } from 'commander';
 import { type CliIo, defaultIo } from './cli-io.js';
+import { registerApproveCommand } from './commands/approve.js';
 import { registerConfigCommand } from './commands/config.js';
 import { registerDeployCommand } from './commands/deploy.js';
 import { registerGateCommand } from './commands/gate.js';
@@ -11,6 +12,7 @@ import { registerPipelineCommand } from './commands/pipeline.js';
 import { registerReportCommand } from './commands/report.js';
 import { registerRollbackCommand } from './commands/rollback.js';
 import { registerRunCommand } from './commands/run.js';
+import { registerScanCommand } from './commands/scan.js';
 import type { RegisterCommand } from './commands/types.js';
 import { ExitCode } from './exit-code.js';
 
@@ -26,6 +28,8 @@ const commands: RegisterCommand[] = [
   registerRollbackCommand,
   registerMockServerCommand,
   registerPipelineCommand,
+  registerApproveCommand,
+  registerScanCommand,
 ];
 
 /** Builds the command tree. Each subcommand sets `state.exitCode`. */

@@ -4,4 +4,5 @@ export const PipelineErrorCode = {
   unknownStage: 'AGENT_CICD_PIPELINE_STAGE_UNKNOWN',
   invalidOptions: 'AGENT_CICD_PIPELINE_OPTIONS_INVALID',
   recursive: 'AGENT_CICD_PIPELINE_RECURSIVE',
+  invalidRunId: 'AGENT_CICD_PIPELINE_RUN_ID_INVALID',
 } as const;
