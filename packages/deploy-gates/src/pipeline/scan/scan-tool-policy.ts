@@ -11,18 +11,15 @@ export type DangerKind = 'code execution' | 'database writes' | 'file access';
 const DANGER: ReadonlyArray<[DangerKind, RegExp]> = [
   [
     'code execution',
-    /\b(code[_-]?exec\w*|exec(ute)?[_-]?(code|command|shell)?|shell|bash|eval|run[_-]?(code|command|python|script)|python|subprocess|terminal)\b/i,
+    /\b(code exec\w*|exec(ute)?( (code|command|shell|script))?|shell|bash|eval|run (code|command|python|script|shell)|python|subprocess|terminal)\b/i,
   ],
-  [
-    'database writes',
-    /\b(database|db[_-]?\w*|sql\w*|(insert|update|delete|drop|write)[_-]?(record|row|table|db|database)s?)\b/i,
-  ],
-  ['file access', /\b(file[_-]?\w*|\w+[_-]file|fs[_-]\w+|read[_-]?file|write[_-]?file|filesystem|path)\b/i],
+  ['database writes', /\b(database|db|sql\w*|(insert|update|delete|drop|write) (record|row|table|db|database)s?)\b/i],
+  ['file access', /\b(files?|fs|filesystem|path)\b/i],
 ];
 
 /** What makes a tool dangerous, from its name (and description): code execution, database writes, file access. */
 export function dangerOf(tool: DeclaredTool): DangerKind | undefined {
-  const words = tool.name.replace(/([a-z])([A-Z])/g, '$1_$2');
+  const words = tool.name.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ');
   for (const [kind, pattern] of DANGER) if (pattern.test(words)) return kind;
   return undefined;
 }
