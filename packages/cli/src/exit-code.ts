@@ -4,4 +4,6 @@ export const ExitCode = {
   failed: 1,
   invalidInput: 2,
   hold: 3,
+  /** deploy/rollback: the cluster or docker failed part-way; the output lists what changed and how to recover. */
+  partialChange: 4,
 } as const;

@@ -5,6 +5,7 @@ import { registerApproveCommand } from './commands/approve.js';
 import { registerConfigCommand } from './commands/config.js';
 import { registerDeployCommand } from './commands/deploy.js';
 import { registerGateCommand } from './commands/gate.js';
+import { registerInitCommand } from './commands/init.js';
 import { registerLintCommand } from './commands/lint.js';
 import { registerManifestCommand } from './commands/manifest.js';
 import { registerMockServerCommand } from './commands/mock-server.js';
@@ -15,6 +16,7 @@ import { registerRunCommand } from './commands/run.js';
 import { registerScanCommand } from './commands/scan.js';
 import type { RegisterCommand } from './commands/types.js';
 import { ExitCode } from './exit-code.js';
+import { cliVersion } from './version.js';
 
 /** One line per subcommand; each lives in `commands/<name>.ts`. */
 const commands: RegisterCommand[] = [
@@ -28,6 +30,7 @@ const commands: RegisterCommand[] = [
   registerRollbackCommand,
   registerMockServerCommand,
   registerPipelineCommand,
+  registerInitCommand,
   registerApproveCommand,
   registerScanCommand,
 ];
@@ -36,6 +39,7 @@ const commands: RegisterCommand[] = [
 export function createProgram(io: CliIo, state: { exitCode: number }): Command {
   const program = new Command('agent-cicd')
     .description('Test, gate and roll out AI-agent changes like code.')
+    .version(cliVersion(), '-V, --version', 'print the version of @agent-cicd/cli')
     .option('--debug', 'print stack traces for unexpected errors')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });

@@ -11,6 +11,11 @@ export type { CassetteClient, CassetteClientOptions, CassetteMode } from './cass
 export { createCassetteClient, resolveCassetteMode } from './cassette/create-cassette-client.js';
 export type { RedactOptions } from './cassette/redact-secrets.js';
 export { createRedactor, REDACTED } from './cassette/redact-secrets.js';
+// Checks: the `checks:` list of a case (text, JSON, reference metrics, cost, tools, similarity, model-graded).
+export { type Check, type CheckInput, CheckSchema, type CheckType, checkSchemas } from './checks/check-schema.js';
+export type { Grader } from './checks/evaluate-model-check.js';
+export { type ChecksEvaluation, type RunChecksOptions, runChecks } from './checks/run-checks.js';
+export { type SelectBestOutcome, type SelectBestRequest, selectBest } from './checks/select-best.js';
 export type { AgentDeploymentConfig, TierOverrides } from './config/agent-deployment-config.js';
 export { AgentDeploymentConfigSchema, DEFAULT_TIERS, TierOverridesSchema } from './config/agent-deployment-config.js';
 export type {
@@ -80,6 +85,7 @@ export { createAnthropicClient } from './llm/anthropic-client.js';
 export type { AdapterOptions } from './llm/call-policy.js';
 export type { CreateLlmClientOptions, ProviderName } from './llm/create-llm-client.js';
 export { createLlmClient, inferProvider } from './llm/create-llm-client.js';
+export { cosineSimilarity } from './llm/embeddings.js';
 export { LABEL_HEADER_PREFIX, labelHeaders, readLabelHeaders } from './llm/label-headers.js';
 export type { OpenAiClientOptions, OpenAiLike } from './llm/openai-client.js';
 export { createOpenAiClient } from './llm/openai-client.js';
@@ -91,6 +97,8 @@ export { parseRetryAfter } from './llm/retry-after.js';
 export { toLlmError } from './llm/to-llm-error.js';
 export type {
   ChatMessage,
+  EmbeddingRequest,
+  EmbeddingResponse,
   FinishReason,
   LlmClient,
   LlmRequest,
@@ -194,7 +202,17 @@ export {
   PromptTestCaseSchema,
   ToolOrderSchema,
 } from './schema/prompt-test-case.js';
-export type { CaseResult, CaseStatus, RunReport, SuiteResult, TrialResult, Violation } from './schema/report.js';
+export type {
+  CaseResult,
+  CaseStatus,
+  MatrixCell,
+  RunReport,
+  RunTotals,
+  SuiteResult,
+  TrajectoryStep,
+  TrialResult,
+  Violation,
+} from './schema/report.js';
 export {
   CaseResultSchema,
   CaseStatusSchema,

@@ -10,7 +10,26 @@ export const DeployErrorCode = {
   rolloutFailed: 'AGENT_CICD_ROLLOUT_FAILED',
   releaseNotFound: 'AGENT_CICD_RELEASE_NOT_FOUND',
   releaseHistoryInvalid: 'AGENT_CICD_RELEASE_HISTORY_INVALID',
+  manifestInvalid: 'AGENT_CICD_MANIFEST_INVALID',
+  partialChange: 'AGENT_CICD_DEPLOY_PARTIAL',
 } as const;
+
+/** One-line meaning of each code (docs/errors.md is generated from catalogues like this one). */
+export const deployErrorCatalogue: Record<(typeof DeployErrorCode)[keyof typeof DeployErrorCode], string> = {
+  AGENT_CICD_DEPLOY_INVALID_INPUT:
+    'a deploy/rollback flag, name, URL, image or release file is invalid; nothing was changed (exit 2)',
+  AGENT_CICD_COMMAND_FAILED: 'a kubectl or docker command exited non-zero; its first stderr line is shown',
+  AGENT_CICD_COMMAND_TIMEOUT: 'a kubectl or docker command ran past its timeout and was stopped',
+  AGENT_CICD_COMMAND_NOT_FOUND: 'kubectl or docker is not on PATH',
+  AGENT_CICD_COMMAND_OUTPUT_INVALID: 'kubectl or docker printed something other than the JSON asked for',
+  AGENT_CICD_ROLLOUT_FAILED: 'a rollout step failed or the final state read back differs from the plan',
+  AGENT_CICD_RELEASE_NOT_FOUND: 'rollback --to names a release the history does not hold, or there is no earlier one',
+  AGENT_CICD_RELEASE_HISTORY_INVALID: 'the release history (ConfigMap or file) is not valid JSON of the history schema',
+  AGENT_CICD_MANIFEST_INVALID:
+    'a --manifests file is unreadable, not YAML/JSON Kubernetes objects, or lacks the Deployment/Service/Ingress needed; nothing was changed (exit 2)',
+  AGENT_CICD_DEPLOY_PARTIAL:
+    'the cluster or docker failed part-way and the previous state could not be restored and verified; the output lists what was changed and how to recover (exit 4)',
+};
 
 /** A name, namespace, label or image reference that would be unsafe or invalid to pass on. */
 export class InvalidInputError extends AgentCicdError {

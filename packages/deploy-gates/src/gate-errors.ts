@@ -10,4 +10,8 @@ export const GateErrorCode = {
   stepInvalid: 'AGENT_CICD_GATE_STEP_INVALID',
   /** A group-sequential look outside 1…of. */
   lookInvalid: 'AGENT_CICD_GATE_LOOK_INVALID',
+  /** Prometheus could not be reached, answered with an error, or sent something that is not a query result. */
+  prometheusError: 'AGENT_CICD_PROMETHEUS_ERROR',
+  /** A track selector, window or query option that would make invalid PromQL. */
+  queryInvalid: 'AGENT_CICD_QUERY_INVALID',
 } as const;

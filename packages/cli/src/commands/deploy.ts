@@ -10,16 +10,25 @@ function withDeployOptions(command: ReturnType<typeof withClusterOptions>) {
     .option('--resolve-digest', 'deploy the pushed digest of --image (docker image inspect, RepoDigests)')
     .option('--container <name>', 'container name in the pod (default: --app)')
     .option('--release <file>', 'release bundle JSON (prompt, model, tools): applied with the image and recorded')
-    .option('--metrics-file <file>', 'write the deploy metrics (Prometheus text format) to this file');
+    .option('--metrics-file <file>', 'write the deploy metrics (Prometheus text format) to this file')
+    .option(
+      '--manifests <path>',
+      'your Kubernetes YAML (file, directory, or saved `kubectl kustomize` output): the rollout copies your Deployment and changes only name, labels, image, replicas and the release annotation',
+    );
 }
 
 function registerBlueGreen(deploy: Command, io: CliIo, state: CliState): void {
   withDeployOptions(withClusterOptions(deploy.command('blue-green')))
     .description(
-      'deploy to the inactive colour, wait, smoke-test, switch the Service, scale the old colour down; roll back on any failure (exit 1)',
+      'deploy to the inactive colour, wait, smoke-test, switch the Service, scale the old colour down; roll back on any failure (exit 1; 4 if the cluster failed part-way)',
     )
     .option('--service <name>', 'Service whose selector picks the live colour (default: --app)')
-    .option('--replicas <n>', 'replicas of the new colour', '2')
+    .option(
+      '--deployment <name>',
+      'the Deployment in --manifests to copy (default: the one named --app, or the only one)',
+    )
+    .option('--replicas <n>', "replicas of the new colour (default: your Deployment's, else 2)")
+    .option('--keep-warm <n>', 'replicas the old colour keeps after the switch (the seed keeps 1)', '1')
     .option('--color-label <key>', 'selector label holding the colour', 'color')
     .option('--smoke-url <url>', 'GET this URL after the new colour is ready; a non-2xx answer rolls back')
     // The rollout modules load on use, so --help and other subcommands do not pay for them at startup.
@@ -37,7 +46,8 @@ function registerCanary(deploy: Command, io: CliIo, state: CliState): void {
       new Option('--router <router>', 'traffic router').choices(['nginx', 'gateway-api']).default('gateway-api'),
     )
     .option('--ingress <name>', 'nginx: the stable Ingress (default: --app); the canary Ingress is <ingress>-canary')
-    .option('--host <host>', 'nginx: the Ingress host')
+    .option('--host <host>', 'nginx, without a stable Ingress to copy: the host of the generated canary Ingress')
+    .option('--path <path>', 'nginx, without a stable Ingress to copy: the path of the generated canary Ingress')
     .option('--route <name>', 'gateway-api: the HTTPRoute (default: --app)')
     .option('--stable-service <name>', 'gateway-api: the stable backend Service (default: --app)')
     .option('--steps <list>', "traffic percentages, e.g. 5,25,50,100 (default: the policy's canary.steps)")
@@ -69,7 +79,9 @@ function registerAnalysisTemplate(deploy: Command, io: CliIo): void {
 export const registerDeployCommand: RegisterCommand = (program, io, state) => {
   const deploy = program
     .command('deploy')
-    .description('roll out an agent: blue-green or canary (exit 0 deployed, 1 rolled back, 2 invalid input)');
+    .description(
+      'roll out an agent: blue-green or canary (exit 0 deployed, 1 rolled back, 2 invalid input and nothing changed, 4 the cluster or docker failed part-way)',
+    );
   registerBlueGreen(deploy, io, state);
   registerCanary(deploy, io, state);
   registerAnalysisTemplate(deploy, io);

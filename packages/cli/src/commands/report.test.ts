@@ -89,7 +89,7 @@ describe('agent-cicd report merge', () => {
   });
 
   it('names the file of an invalid report in one line and exits 2', async () => {
-    await writeFile(join(dir, 'bad.json'), JSON.stringify({ schemaVersion: 2 }));
+    await writeFile(join(dir, 'bad.json'), JSON.stringify({ schemaVersion: 3 }));
     const run = await runMain(['report', 'merge', join(dir, 'bad.json'), '--out', join(dir, 'never.json')]);
     expect(run.exitCode).toBe(2);
     expect(run.stderr).toMatch(/^error\[AGENT_CICD_REPORT_INVALID\] .*bad\.json schemaVersion: not a RunReport: .+\n$/);

@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import type { RunReport } from '@agent-cicd/core';
 import { AgentCicdError } from '@agent-cicd/core/errors';
 import { ExitCode } from '../exit-code.js';
+import { registerReportOutputs } from './report-outputs.js';
 import type { RegisterCommand } from './types.js';
 
 async function readReport(file: string): Promise<RunReport> {
@@ -38,7 +39,10 @@ const bySuiteFile = (a: RunReport['suites'][number], b: RunReport['suites'][numb
 
 /** `agent-cicd report merge <files…> --out F`: one report from the reports of `vitest --shard` runs. */
 export const registerReportCommand: RegisterCommand = (program, io, state) => {
-  const report = program.command('report').description('work with run reports');
+  const report = program
+    .command('report')
+    .description('work with run reports: view (html, show), export (junit, comment), merge');
+  registerReportOutputs(report, io);
   report
     .command('merge')
     .description('merge the reports of sharded runs (vitest --shard=i/n) into one report')

@@ -63,6 +63,8 @@ describe('agent-cicd rollback', { timeout: 120_000 }, () => {
     expect(run.exitCode).toBe(0);
     const argv = await calls();
     expect(argv.map((a) => a.slice(2, 5).join(' '))).toEqual([
+      'get service agent',
+      'get deployment agent',
       'apply -f -',
       'patch deployment agent',
       'rollout status deployment/agent',
@@ -98,8 +100,8 @@ describe('agent-cicd rollback', { timeout: 120_000 }, () => {
       { env },
     );
     expect(run.exitCode).toBe(0);
-    expect(run.stdout).toContain("kubectl apply -f - <<'AGENT_CICD_EOF'");
-    expect(run.stdout).toContain('kubectl patch deployment agent --type=strategic -p');
+    expect(run.stdout).toContain("  kubectl apply -f - <<'AGENT_CICD_EOF'");
+    expect(run.stdout).toContain('  kubectl patch deployment agent --type=strategic -p');
     expect(await calls()).toEqual([]);
     expect(await readFile(join(dir, 'releases.json'), 'utf8')).toBe(before);
   });

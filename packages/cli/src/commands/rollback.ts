@@ -1,53 +1,59 @@
-import { ExitCode } from '../exit-code.js';
+import { Option } from 'commander';
 import { type ClusterFlags, withClusterOptions } from './deploy-options.js';
 import type { RegisterCommand } from './types.js';
 
 interface RollbackFlags extends ClusterFlags {
   to?: string;
+  strategy: 'auto' | 'rolling' | 'blue-green';
   deployment?: string;
   container?: string;
+  service?: string;
+  colorLabel: string;
+  keepWarm: string;
   metricsFile?: string;
 }
 
 /**
  * `agent-cicd rollback [--to RELEASE]`: the seed's triple rollback — image, prompt and model config of an
- * earlier release restored together in one rollout, verified, and recorded in the release history.
+ * earlier release restored together (in place, or on the idle blue-green colour), verified, and recorded.
  */
 export const registerRollbackCommand: RegisterCommand = (program, io, state) => {
   withClusterOptions(program.command('rollback'))
     .description(
-      'restore an earlier release (image + prompt + model config together) from the release history; exit 0 restored and verified, 1 not verified, 2 invalid input',
+      'restore an earlier release (image + prompt + model config together) from the release history; exit 0 restored and verified, 1 undone after a failure, 2 invalid input (nothing changed), 4 the cluster failed part-way',
     )
     .option('--to <release>', 'release id to restore (default: the release live before the current one)')
-    .option('--deployment <name>', 'Deployment to restore (default: --app)')
-    .option('--container <name>', 'container name in the pod (default: --app)')
+    .addOption(
+      new Option('--strategy <strategy>', 'rolling (patch the Deployment) or blue-green (idle colour + switch)')
+        .choices(['auto', 'rolling', 'blue-green'])
+        .default('auto'),
+    )
+    .option('--deployment <name>', 'rolling: Deployment to restore (default: --app)')
+    .option('--container <name>', 'container name in the pod (default: the only one, or --app)')
+    .option('--service <name>', 'blue-green: the Service whose selector picks the colour (default: --app)')
+    .option('--color-label <key>', 'blue-green: selector label holding the colour', 'color')
+    .option('--keep-warm <n>', 'blue-green: replicas the colour rolled back from keeps', '1')
     .option('--metrics-file <file>', 'write the rollback metrics (Prometheus text format) to this file')
     .action(async (flags: RollbackFlags) => {
       // Loaded on use, so --help and other subcommands do not pay for the rollout modules at startup.
-      const { createDeployMetrics, rollbackRelease } = await import('@agent-cicd/deploy-gates');
-      const { kubectlFor, releaseStoreFor, writeMetrics } = await import('./deploy-runtime.js');
-      const kubectl = kubectlFor(flags, io);
-      const store = releaseStoreFor(flags, io, kubectl);
-      const result = await rollbackRelease({
-        kubectl,
-        store,
-        app: flags.app,
-        timeout: flags.timeout,
-        ...(flags.to === undefined ? {} : { to: flags.to }),
-        ...(flags.deployment === undefined ? {} : { deployment: flags.deployment }),
-        ...(flags.container === undefined ? {} : { container: flags.container }),
-      });
-      const metrics = createDeployMetrics();
-      metrics.recordRollback({ app: flags.app, reason: 'manual' });
-      await writeMetrics(flags.metricsFile, io, metrics);
-      const dryRun = kubectl.runner.dryRun;
-      const check = dryRun ? 'dry-run, not verified' : result.verified ? 'verified' : 'NOT verified';
-      const { release } = result;
-      io.stdout(
-        flags.json
-          ? `${JSON.stringify(result, null, 2)}\n`
-          : `rolled back ${flags.app} from ${result.from ?? '(unknown)'} to ${release.id}: image ${release.image}, prompt ${release.prompt.name}@${release.prompt.version}, model ${release.model.llmModel} (${check})${result.problems.map((p) => `\n  - ${p}`).join('')}\n`,
+      const { rollBack } = await import('@agent-cicd/deploy-gates');
+      const { clusterInput, finishWorkflow, metricsFileFor, parseCount, workflowIo } = await import(
+        './deploy-runtime.js'
       );
-      state.exitCode = result.verified || dryRun ? ExitCode.ok : ExitCode.failed;
+      metricsFileFor(flags, io);
+      const outcome = await rollBack(
+        {
+          ...clusterInput(flags),
+          to: flags.to,
+          strategy: flags.strategy,
+          deployment: flags.deployment,
+          container: flags.container,
+          service: flags.service,
+          colorLabel: flags.colorLabel,
+          keepWarm: parseCount(flags.keepWarm, '--keep-warm'),
+        },
+        workflowIo(io),
+      );
+      await finishWorkflow(outcome, flags, io, state, { strategy: 'rollback' });
     });
 };

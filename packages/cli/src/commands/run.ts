@@ -2,6 +2,7 @@ import { relative, resolve } from 'node:path';
 import type { LoadedSuite, RunReport } from '@agent-cicd/core';
 import { AgentCicdError } from '@agent-cicd/core/errors';
 import { ExitCode } from '../exit-code.js';
+import { resolveMatrixCells, runMatrixCells, summarizeMatrix, writeMatrixReport } from './run-matrix.js';
 import { createProgressPrinter } from './run-progress.js';
 import type { RegisterCommand } from './types.js';
 
@@ -20,6 +21,11 @@ interface RunOptions {
   mockTools?: string;
   cassette?: string;
   judge: boolean;
+  junit?: string;
+  html?: string;
+  matrix?: boolean;
+  models?: string;
+  promptVersions?: string;
 }
 
 export const registerRunCommand: RegisterCommand = (program, io, state) => {
@@ -44,6 +50,14 @@ export const registerRunCommand: RegisterCommand = (program, io, state) => {
       'record | replay | auto | off: record model calls to, or replay them from, cassette.dir (default: $AGENT_CICD_CASSETTE, the config, off)',
     )
     .option('--no-judge', 'do not grade expectedBehavior with the LLM judge')
+    .option('--junit <file>', 'also write the results as JUnit XML (for CI systems that read it)')
+    .option('--html <file>', 'also write the self-contained HTML report')
+    .option('--matrix', "run every case in every cell of the config's matrix (models × prompt versions), same seeds")
+    .option('--models <list>', 'matrix over these models (comma-separated), overriding matrix.models')
+    .option(
+      '--prompt-versions <list>',
+      'matrix over these prompt versions (comma-separated), overriding matrix.promptVersions',
+    )
     .addHelpText(
       'after',
       '\nExit codes: 0 every suite meets its threshold, 1 a suite does not (or the run was interrupted or over budget), 2 invalid input.',
@@ -68,7 +82,7 @@ export const registerRunCommand: RegisterCommand = (program, io, state) => {
       const files = await findSuiteFiles(paths, cwd);
       const suites: LoadedSuite[] = [];
       for (const file of files) suites.push(await loadSuiteFile(file));
-      const context = await createRunContext({
+      const contextOptions = {
         cwd,
         env: io.env,
         ...(options.tier === undefined ? {} : { tier: options.tier }),
@@ -77,8 +91,14 @@ export const registerRunCommand: RegisterCommand = (program, io, state) => {
         ...(options.mockScript === undefined ? {} : { mockScript: options.mockScript }),
         ...(options.mockTools === undefined ? {} : { mockTools: options.mockTools }),
         ...(options.cassette === undefined ? {} : { cassette: options.cassette }),
-        ...(options.judge ? {} : { judge: false }),
-      });
+        ...(options.judge ? {} : { judge: false as const }),
+      };
+      const cells =
+        options.matrix || options.models !== undefined || options.promptVersions !== undefined
+          ? await resolveMatrixCells({ ...contextOptions, ...options })
+          : undefined;
+      // A matrix run creates one context per cell (same seed, its own model and prompt version).
+      const context = cells ? undefined : await createRunContext(contextOptions);
       const reportFile = resolve(cwd, options.report);
       const resultsFile = resolve(cwd, options.results ?? `${reportFile.replace(/\.json$/, '')}.jsonl`);
 
@@ -97,38 +117,75 @@ export const registerRunCommand: RegisterCommand = (program, io, state) => {
         tty: Boolean(process.stderr.isTTY) && io.env.CI === undefined,
       });
       let report: RunReport;
+      const common = {
+        suites: suites.map(({ suite, file }) => ({ suite, file: relative(cwd, file) || file })),
+        concurrency,
+        ...(trials === undefined ? {} : { trials }),
+        resume: options.resume ?? false,
+        ...(maxCost === undefined && maxCalls === undefined
+          ? {}
+          : {
+              budget: {
+                ...(maxCost === undefined ? {} : { maxCostUsd: maxCost }),
+                ...(maxCalls === undefined ? {} : { maxCalls }),
+              },
+            }),
+        signal: controller.signal,
+        onProgress: (p: Parameters<typeof progress.update>[0]) => progress.update(p),
+      };
       try {
-        report = await runSuite({
-          suites: suites.map(({ suite, file }) => ({ suite, file: relative(cwd, file) || file })),
-          context,
-          concurrency,
-          ...(trials === undefined ? {} : { trials }),
-          resultsFile,
-          resume: options.resume ?? false,
-          ...(maxCost === undefined && maxCalls === undefined
-            ? {}
-            : {
-                budget: {
-                  ...(maxCost === undefined ? {} : { maxCostUsd: maxCost }),
-                  ...(maxCalls === undefined ? {} : { maxCalls }),
-                },
-              }),
-          signal: controller.signal,
-          onProgress: (p) => progress.update(p),
-          // Case results live in the JSONL file only; the report is streamed from it below.
-          keepResults: false,
-        });
+        report =
+          cells || !context
+            ? await runMatrixCells({ ...common, cells: cells ?? [], contextOptions, resultsFile, io })
+            : await runSuite({
+                ...common,
+                context,
+                resultsFile,
+                // Case results live in the JSONL file only; the report is streamed from it below.
+                keepResults: false,
+              });
       } finally {
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);
         progress.done();
       }
-      await writeRunReport({ report, resultsFile, file: reportFile });
-      io.stdout(summarize(report, relative(cwd, reportFile), relative(cwd, resultsFile)));
-      const ok = report.status === 'complete' && report.suites.every((suite) => suite.passed);
+      if (report.matrix) {
+        await writeMatrixReport(report, reportFile);
+        io.stdout(await summarizeMatrix(report, relative(cwd, reportFile)));
+      } else {
+        await writeRunReport({ report, resultsFile, file: reportFile });
+        io.stdout(summarize(report, relative(cwd, reportFile), relative(cwd, resultsFile)));
+      }
+      if (options.junit !== undefined || options.html !== undefined) {
+        io.stdout(await writeReportViews(io.cwd, reportFile, { junit: options.junit, html: options.html }));
+      }
+      // A matrix run explores: its cells may fail their thresholds; gate two cells with `gate --baseline-cell`.
+      const ok =
+        report.status === 'complete' && (report.matrix !== undefined || report.suites.every((suite) => suite.passed));
       state.exitCode = ok ? ExitCode.ok : ExitCode.failed;
     });
 };
+
+/** `--junit` / `--html`: the written report (cases included, streamed from the results file) in other formats. */
+async function writeReportViews(
+  cwd: string,
+  reportFile: string,
+  files: { junit: string | undefined; html: string | undefined },
+): Promise<string> {
+  const { loadRunReport } = await import('@agent-cicd/deploy-gates');
+  const { renderHtmlReport, renderJunit, writeFileAtomic } = await import('@agent-cicd/core/report');
+  const full = await loadRunReport(reportFile);
+  let printed = '';
+  if (files.junit !== undefined) {
+    await writeFileAtomic(resolve(cwd, files.junit), renderJunit(full));
+    printed += `JUnit XML: ${files.junit}\n`;
+  }
+  if (files.html !== undefined) {
+    await writeFileAtomic(resolve(cwd, files.html), renderHtmlReport(full));
+    printed += `HTML report: ${files.html}\n`;
+  }
+  return printed;
+}
 
 function optionalInt(value: string | undefined, flag: string, min: number): number | undefined {
   if (value === undefined) return undefined;

@@ -26,13 +26,27 @@ export const CassetteEntrySchema = z.object({
   response: RecordedResponseSchema,
 });
 
-/** A cassette file: `entries` keyed by the sha256 of the canonical request, written with sorted keys. */
+/** A recorded embeddings call (the `similar` check). */
+export const EmbeddingEntrySchema = z.object({
+  request: z.record(z.string(), z.unknown()),
+  response: z.looseObject({
+    vectors: z.array(z.array(z.number())),
+    model: z.string(),
+    usage: z.looseObject({ inputTokens: z.number() }),
+    latencyMs: z.number(),
+    costUsd: z.number().optional(),
+  }),
+});
+
+/** A cassette file: `entries` (and `embeddings`) keyed by the sha256 of the canonical request, written with sorted keys. */
 export const CassetteFileSchema = z.object({
   version: z.literal(1),
   entries: z.record(z.string(), CassetteEntrySchema),
+  embeddings: z.record(z.string(), EmbeddingEntrySchema).optional(),
 });
 
 export type CassetteEntry = z.infer<typeof CassetteEntrySchema>;
+export type EmbeddingEntry = z.infer<typeof EmbeddingEntrySchema>;
 export type CassetteFile = z.infer<typeof CassetteFileSchema>;
 
 /** Reads a cassette; a missing file is an empty cassette, a malformed one an `AGENT_CICD_CASSETTE_INVALID` error. */

@@ -1,9 +1,16 @@
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { AgentCicdError } from '../errors.js';
-import type { LlmClient, LlmRequest, LlmResponse } from '../llm/types.js';
+import type { EmbeddingRequest, EmbeddingResponse, LlmClient, LlmRequest, LlmResponse } from '../llm/types.js';
 import { defaultSleep, type Sleep } from '../mock/create-mock-llm.js';
-import { sortKeysDeep } from './canonical-json.js';
-import { type CassetteEntry, type CassetteFile, readCassetteFile, writeCassetteFile } from './cassette-file.js';
+import { canonicalJson, sortKeysDeep } from './canonical-json.js';
+import {
+  type CassetteEntry,
+  type CassetteFile,
+  type EmbeddingEntry,
+  readCassetteFile,
+  writeCassetteFile,
+} from './cassette-file.js';
 import { canonicalRequest, cassetteKey } from './cassette-key.js';
 import { createRedactor } from './redact-secrets.js';
 
@@ -36,7 +43,7 @@ export interface CassetteClientOptions {
 export interface CassetteClient extends LlmClient {
   readonly mode: CassetteMode;
   /** The cassette file a request belongs to. */
-  pathFor(request: LlmRequest): string;
+  pathFor(request: Pick<LlmRequest, 'metadata'>): string;
 }
 
 // One write queue per cassette path for the whole process, so concurrent clients never lose each other's entries.
@@ -95,7 +102,7 @@ export function createCassetteClient(options: CassetteClientOptions): CassetteCl
   const keepRaw = options.keepRaw ?? true;
   const loaded = new Map<string, Promise<CassetteFile>>();
 
-  const pathFor = (request: LlmRequest): string =>
+  const pathFor = (request: Pick<LlmRequest, 'metadata'>): string =>
     options.file ?? join(options.dir ?? '.', `${safeFileName(request.metadata?.caseId ?? 'default')}.cassette.json`);
 
   const load = (path: string): Promise<CassetteFile> => {
@@ -145,5 +152,47 @@ export function createCassetteClient(options: CassetteClientOptions): CassetteCl
     return sortKeysDeep(response);
   }
 
-  return { provider: inner.provider, mode, pathFor, complete };
+  /** Embeddings are keyed like completions: provider, model and the (redacted) inputs. */
+  async function embed(request: EmbeddingRequest): Promise<EmbeddingResponse> {
+    const call = (): Promise<EmbeddingResponse> => {
+      if (!inner.embed) {
+        throw new AgentCicdError(
+          'AGENT_CICD_EMBEDDINGS_UNSUPPORTED',
+          `the ${inner.provider} provider has no embeddings API; the similar check needs an OpenAI-compatible provider or the mock`,
+        );
+      }
+      return inner.embed(request);
+    };
+    if (mode === 'off') return call();
+    const canonical = redact({ provider, kind: 'embedding', model: request.model ?? null, input: request.input });
+    const key = createHash('sha256').update(canonicalJson(canonical)).digest('hex');
+    const path = pathFor(request);
+    if (mode !== 'record') {
+      const entry = (await load(path)).embeddings?.[key];
+      if (entry) return sortKeysDeep(entry.response) as EmbeddingResponse;
+      if (mode === 'replay') {
+        throw new AgentCicdError(
+          'AGENT_CICD_CASSETTE_MISS',
+          `no recorded embeddings for ${request.metadata?.caseId ? `case "${request.metadata.caseId}"` : 'this request'} (key ${key.slice(0, 12)}) in ${path}; record it with AGENT_CICD_CASSETTE=record or --cassette record`,
+          { location: { file: path } },
+        );
+      }
+    }
+    const response = await call();
+    await serialized(path, async () => {
+      const current = await readCassetteFile(path);
+      current.embeddings = {
+        ...current.embeddings,
+        [key]: {
+          request: canonical as EmbeddingEntry['request'],
+          response: redact(sortKeysDeep(response)) as EmbeddingEntry['response'],
+        },
+      };
+      await writeCassetteFile(path, current);
+      loaded.set(path, Promise.resolve(current));
+    });
+    return response;
+  }
+
+  return { provider: inner.provider, mode, pathFor, complete, embed };
 }

@@ -96,6 +96,25 @@ export const PipelineSettingsSchema = z
   .strict();
 export type PipelineSettingsConfig = z.output<typeof PipelineSettingsSchema>;
 
+/** `run --matrix`: every case runs with every model × prompt version (same cases, same seeds). */
+export const MatrixSettingsSchema = withSnakeCaseAliases(
+  z
+    .object({
+      models: z
+        .array(z.string().min(1))
+        .min(1)
+        .optional()
+        .describe("Models to run every case with (the tier's `llmModel` when left out)."),
+      promptVersions: z
+        .array(z.string().min(1))
+        .min(1)
+        .optional()
+        .describe("Prompt versions to run every case with (the tier's or suite's version when left out)."),
+    })
+    .strict(),
+);
+export type MatrixSettings = z.output<typeof MatrixSettingsSchema>;
+
 /**
  * `agent-cicd.config.{yaml,yml,ts,mts,js,mjs}`. New sections are added here as optional strict objects, so a
  * typo in any key is still an error.
@@ -116,6 +135,7 @@ export const ConfigInputSchema = withSnakeCaseAliases(
       mock: MockSettingsSchema.optional(),
       tools: ToolSettingsSchema.optional(),
       pipeline: PipelineSettingsSchema.optional(),
+      matrix: MatrixSettingsSchema.optional(),
       secrets: z
         .array(z.string().min(1))
         .optional()

@@ -1,4 +1,7 @@
 import type { AgentResult } from '../agent/agent-result.js';
+import type { Check } from '../checks/check-schema.js';
+import type { Grader } from '../checks/evaluate-model-check.js';
+import { type ChecksEvaluation, runChecks } from '../checks/run-checks.js';
 import type { Judge } from '../judge/create-judge.js';
 import type { CaseStatus, Violation } from '../schema/report.js';
 import { type CompiledSchema, compileJsonSchema } from '../tools/compile-json-schema.js';
@@ -20,6 +23,10 @@ export interface CaseExpectations extends ToolExpectations {
   outputSchema?: Record<string, unknown>;
   /** Minimum judge score. @default 0.7 */
   judgeThreshold?: number;
+  /** The `checks:` list (see `runChecks`). */
+  checks?: readonly Check[];
+  /** Reference answer for reference-based checks. */
+  expectedOutput?: string;
 }
 
 /** What a custom assertion returns: `true`/`undefined` pass, `false` or a sentence fail. Throwing is an error. */
@@ -35,8 +42,10 @@ export interface EvaluateCaseOptions<Case extends CaseExpectations = CaseExpecta
   result: AgentResult;
   /** Grades `expectedBehavior`. Without a judge, a case with `expectedBehavior` is an error (it cannot be checked) unless `skipJudge` is set. */
   judge?: Judge;
-  /** Leave `expectedBehavior` unchecked (e.g. `--no-judge`). @default false */
+  /** Leave `expectedBehavior` and model-graded checks unchecked (e.g. `--no-judge`). @default false */
   skipJudge?: boolean;
+  /** The model behind `similar` and model-graded checks (the tier's client and the judge's model). */
+  grader?: Grader;
   assertions?: Array<CaseAssertion<Case>>;
   /** Plain-text keywords match case-sensitively. @default false */
   caseSensitiveKeywords?: boolean;
@@ -50,6 +59,8 @@ export interface CaseEvaluation {
   violations: Violation[];
   /** The judge's score, when a judge graded the trial. */
   score?: number;
+  /** The judge's reason for its score. */
+  judgeReason?: string;
   /** Tokens and cost the judge spent. */
   judgeTokens?: { input: number; output: number };
   judgeCostUsd?: number;
@@ -105,10 +116,32 @@ export async function evaluateCase<Case extends CaseExpectations>(
     }
   }
 
+  let checks: ChecksEvaluation | undefined;
+  if (testCase.checks !== undefined && testCase.checks.length > 0) {
+    checks = await runChecks({
+      checks: testCase.checks,
+      subject: {
+        response: result.response,
+        result,
+        testCase: {
+          userInput: conversationText(testCase),
+          ...(testCase.expectedOutput === undefined ? {} : { expectedOutput: testCase.expectedOutput }),
+          ...(testCase.expectedTools === undefined ? {} : { expectedTools: testCase.expectedTools }),
+        },
+      },
+      ...(options.grader === undefined ? {} : { grader: options.grader }),
+      ...(options.skipJudge ? { skipModelGraded: true } : {}),
+      ...(options.signal === undefined ? {} : { signal: options.signal }),
+      ...(options.metadata === undefined ? {} : { metadata: options.metadata }),
+    });
+    violations.push(...checks.violations);
+  }
+
   const evaluation: CaseEvaluation = { status: 'passed', violations };
   if (testCase.expectedBehavior !== undefined && !options.skipJudge) {
     await judgeBehavior(options, testCase.expectedBehavior, evaluation);
   }
+  if (checks) mergeChecks(evaluation, checks);
   evaluation.status = violations.some((v) => v.severity === 'error')
     ? 'error'
     : violations.length > 0
@@ -143,6 +176,7 @@ async function judgeBehavior<Case extends CaseExpectations>(
     return;
   }
   evaluation.score = outcome.score;
+  evaluation.judgeReason = outcome.reason;
   const threshold = testCase.judgeThreshold ?? 0.7;
   if (outcome.score < threshold || !outcome.pass) {
     const why =
@@ -151,6 +185,23 @@ async function judgeBehavior<Case extends CaseExpectations>(
         : `verdict is fail (score ${outcome.score.toFixed(2)})`;
     evaluation.violations.push(failure('judge', `the judge's ${why}: ${outcome.reason}`));
   }
+}
+
+/** Adds the checks' grading cost and folds their score into the trial's score (the judge's score weighs 1). */
+function mergeChecks(evaluation: CaseEvaluation, checks: ChecksEvaluation): void {
+  if (checks.tokens.input + checks.tokens.output > 0) {
+    const before = evaluation.judgeTokens ?? { input: 0, output: 0 };
+    evaluation.judgeTokens = {
+      input: before.input + checks.tokens.input,
+      output: before.output + checks.tokens.output,
+    };
+  }
+  if (checks.costUsd !== undefined) evaluation.judgeCostUsd = (evaluation.judgeCostUsd ?? 0) + checks.costUsd;
+  if (checks.score === undefined) return;
+  evaluation.score =
+    evaluation.score === undefined
+      ? checks.score
+      : (evaluation.score + checks.score * checks.weight) / (1 + checks.weight);
 }
 
 function checkKeywords(testCase: CaseExpectations, response: string, caseSensitive: boolean): Violation[] {

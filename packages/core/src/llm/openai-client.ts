@@ -5,9 +5,17 @@ import { type AdapterOptions, createCallRunner } from './call-policy.js';
 import { labelHeaders } from './label-headers.js';
 import { lazySdkClient } from './lazy-sdk-client.js';
 import { aggregateOpenAiStream, fromOpenAiCompletion, toOpenAiRequest } from './openai-mapping.js';
+import { parseEmbeddingResponse } from './parse-embedding-response.js';
 import { resolvePriceTable } from './prices.js';
 import { aggregateResponsesStream, fromResponsesObject, toResponsesRequest } from './responses-mapping.js';
-import type { LlmClient, LlmRequest, LlmResponse, MaxTokensParam } from './types.js';
+import type {
+  EmbeddingRequest,
+  EmbeddingResponse,
+  LlmClient,
+  LlmRequest,
+  LlmResponse,
+  MaxTokensParam,
+} from './types.js';
 
 interface Creates {
   create(body: unknown, options?: unknown): PromiseLike<unknown>;
@@ -18,6 +26,8 @@ export interface OpenAiLike {
   chat: { completions: Creates };
   /** Needed only with `api: 'responses'`. */
   responses?: Creates;
+  /** Needed only for `embed` (the `similar` check). */
+  embeddings?: Creates;
 }
 
 export interface OpenAiClientOptions extends AdapterOptions {
@@ -41,6 +51,8 @@ export interface OpenAiClientOptions extends AdapterOptions {
    * @default 'max_completion_tokens' without a baseURL, 'max_tokens' with one
    */
   maxTokensParam?: MaxTokensParam;
+  /** Model for `embed` when the request names none. @default 'text-embedding-3-small' */
+  embeddingModel?: string;
 }
 
 /**
@@ -121,6 +133,26 @@ export function createOpenAiClient(options: OpenAiClientOptions): LlmClient {
         }
         const completion = (await client.chat.completions.create(body, requestOptions)) as ChatCompletion;
         return respond(fromOpenAiCompletion(completion), completion);
+      });
+    },
+    async embed(request: EmbeddingRequest): Promise<EmbeddingResponse> {
+      const client = await getSdk();
+      const embeddings = client.embeddings;
+      if (!embeddings) throw new TypeError('embed needs an OpenAI client with an `embeddings` resource');
+      const model = request.model ?? options.embeddingModel ?? 'text-embedding-3-small';
+      return run(request.signal, async (signal) => {
+        const started = clock();
+        const raw = await embeddings.create(
+          { model, input: request.input, encoding_format: 'float' },
+          { signal, maxRetries: 0, timeout: options.timeoutMs ?? 60_000 },
+        );
+        return parseEmbeddingResponse(raw, {
+          provider,
+          model,
+          count: request.input.length,
+          latencyMs: clock() - started,
+          prices,
+        });
       });
     },
   };

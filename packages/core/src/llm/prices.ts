@@ -53,6 +53,9 @@ export const DEFAULT_PRICE_TABLE: Readonly<PriceTable> = Object.freeze({
   'claude-3-5-haiku': price(0.8, 4),
   'claude-3-opus': price(15, 75),
   'claude-3-haiku': price(0.25, 1.25),
+  // Embeddings (input tokens only), for the `similar` check.
+  'text-embedding-3-small': price(0.02, 0),
+  'text-embedding-3-large': price(0.13, 0),
 });
 
 /**

@@ -66,6 +66,26 @@ export interface LlmClient {
   /** Provider id used in cassette keys and limits, e.g. `openai`, `anthropic`, `mock`. */
   readonly provider: string;
   complete(request: LlmRequest): Promise<LlmResponse>;
+  /** Embeddings (OpenAI-compatible `/v1/embeddings`); absent when the provider has none (Anthropic). */
+  embed?(request: EmbeddingRequest): Promise<EmbeddingResponse>;
+}
+
+export interface EmbeddingRequest {
+  /** Embedding model; adapters fall back to their default (`text-embedding-3-small` for OpenAI). */
+  model?: string;
+  input: string[];
+  signal?: AbortSignal;
+  /** Labels for cassettes and mock rules; not part of the cassette key. */
+  metadata?: Record<string, string>;
+}
+
+export interface EmbeddingResponse {
+  /** One vector per input, in input order. */
+  vectors: number[][];
+  model: string;
+  usage: { inputTokens: number };
+  latencyMs: number;
+  costUsd?: number;
 }
 
 /** How an OpenAI-style adapter sends `maxTokens`. */

@@ -6,7 +6,7 @@ export interface MockServerRequest {
   id: number;
   method: string;
   path: string;
-  api: 'openai' | 'anthropic' | 'models' | 'control' | 'unknown';
+  api: 'openai' | 'anthropic' | 'models' | 'embeddings' | 'control' | 'unknown';
   model?: string;
   stream: boolean;
   /** Tools the request offered, by name. */

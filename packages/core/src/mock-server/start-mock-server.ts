@@ -9,6 +9,7 @@ import { loadMockScript } from '../mock/load-mock-script.js';
 import { mockRuleOf } from '../mock/mock-rule-of.js';
 import type { MockScript, MockScriptInput } from '../mock/mock-script-schema.js';
 import { anthropicToLlmRequest, llmToAnthropicMessage, llmToAnthropicStream } from './anthropic-wire.js';
+import { handleEmbeddings } from './embeddings-route.js';
 import {
   createFaultInjector,
   type FaultContext,
@@ -269,9 +270,11 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
           ? 'anthropic'
           : path === '/v1/models'
             ? 'models'
-            : path.startsWith('/_mock/')
-              ? 'control'
-              : 'unknown';
+            : path === '/v1/embeddings'
+              ? 'embeddings'
+              : path.startsWith('/_mock/')
+                ? 'control'
+                : 'unknown';
     if (api === 'control') {
       if (path === '/_mock/requests' && method === 'GET') return sendJson(res, 200, { requests });
       if (path === '/_mock/requests' && method === 'DELETE') {
@@ -296,6 +299,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     if (requests.length > logLimit + Math.ceil(logLimit / 10)) requests.splice(0, requests.length - logLimit);
     try {
       if ((api === 'openai' || api === 'anthropic') && method === 'POST') await handleModelCall(req, res, api, entry);
+      else if (api === 'embeddings' && method === 'POST') await handleEmbeddings(req, res, clients.openai, entry);
       else if (api === 'models' && method === 'GET') {
         entry.status = 200;
         sendJson(res, 200, modelsList(req));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countTokens } from './count-tokens.js';
+import { countTokens, estimateTokens } from './count-tokens.js';
 
 describe('countTokens', () => {
   it('counts with a real BPE tokenizer, not a character guess', () => {
@@ -17,5 +17,23 @@ describe('countTokens', () => {
     expect(countTokens(text, 'cl100k_base')).not.toBe(countTokens(text, 'o200k_base'));
     // The memo must not mix encodings up.
     expect(countTokens(text, 'cl100k_base')).toBe(countTokens(text, 'cl100k_base'));
+  });
+});
+
+describe('estimateTokens (without gpt-tokenizer installed)', () => {
+  it('stays within 20% of o200k_base on English prose and JSON tool results, deterministically', () => {
+    const texts = [
+      'Your order has shipped. Details: {"orderId":"A1001","status":"shipped","carrier":"DHL","eta":"2026-12-02"}',
+      'I can help with orders and refunds. What do you need?',
+      'You are the support agent of an online shop. Use lookup_order for order questions and search_kb for policy questions.',
+    ];
+    for (const text of texts) {
+      const ratio = estimateTokens(text) / countTokens(text);
+      expect(ratio, text).toBeGreaterThan(0.8);
+      expect(ratio, text).toBeLessThan(1.2);
+      expect(estimateTokens(text)).toBe(estimateTokens(text));
+    }
+    expect(estimateTokens('')).toBe(0);
+    expect(estimateTokens('こんにちは')).toBeGreaterThanOrEqual(countTokens('こんにちは'));
   });
 });

@@ -1,5 +1,14 @@
 import { AgentCicdError } from '../errors.js';
-import type { ChatMessage, LlmClient, LlmRequest, LlmResponse, ToolCall } from '../llm/types.js';
+import { mockEmbedding } from '../llm/embeddings.js';
+import type {
+  ChatMessage,
+  EmbeddingRequest,
+  EmbeddingResponse,
+  LlmClient,
+  LlmRequest,
+  LlmResponse,
+  ToolCall,
+} from '../llm/types.js';
 import { countTokens, type TokenEncoding } from './count-tokens.js';
 import { type InterpolationContext, interpolate, interpolateDeep } from './interpolate.js';
 import { createMockLlmError } from './mock-llm-error.js';
@@ -252,8 +261,19 @@ export function createMockLlm(
       raw: { rule: chosen.rule.rule.name ?? `rules[${chosen.rule.index}]`, branch: chosen.branch, draw: chosen.draw },
     };
     if (spec.timeToFirstTokenMs !== undefined) response.timeToFirstTokenMs = spec.timeToFirstTokenMs;
+    if (spec.costUsd !== undefined) response.costUsd = spec.costUsd;
     return response;
   }
 
-  return { provider: 'mock', script: resolved, complete };
+  async function embed(request: EmbeddingRequest): Promise<EmbeddingResponse> {
+    if (request.signal?.aborted) throw request.signal.reason;
+    return {
+      vectors: request.input.map((text) => mockEmbedding(text)),
+      model: request.model ?? 'mock-embedding',
+      usage: { inputTokens: request.input.reduce((sum, text) => sum + countTokens(text, resolved.encoding), 0) },
+      latencyMs: 0,
+    };
+  }
+
+  return { provider: 'mock', script: resolved, complete, embed };
 }

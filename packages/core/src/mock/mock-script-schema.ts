@@ -101,6 +101,8 @@ const ResponseObjectSchema = withSnakeCaseAliases(
     timeToFirstTokenMs: z.number().nonnegative().optional(),
     finishReason: z.enum(['stop', 'tool_calls', 'length', 'content_filter', 'error', 'other']).optional(),
     model: z.string().optional(),
+    /** Simulated cost of this answer in USD (the mock has no price otherwise), for `cost` checks and budgets. */
+    costUsd: z.number().nonnegative().optional(),
     /** Fail instead of answering (after the latency). */
     error: MockErrorSpecSchema.optional(),
   }),

@@ -34,8 +34,24 @@ export function budgetLlm(inner: LlmClient, budget: RunBudget, stop: (reason: Bu
     }
     return undefined;
   };
+  const embed = inner.embed?.bind(inner);
   return {
     provider: inner.provider,
+    ...(embed
+      ? {
+          async embed(request) {
+            const before = exceeded();
+            if (before) {
+              stop(before);
+              throw before;
+            }
+            calls++;
+            const response = await embed(request);
+            costUsd += response.costUsd ?? 0;
+            return response;
+          },
+        }
+      : {}),
     async complete(request) {
       const before = exceeded();
       if (before) {

@@ -40,6 +40,8 @@ export interface CreateRunContextOptions {
   assertions?: Array<CaseAssertion<CaseExpectations>>;
   /** How target and tools modules are imported (the Vitest plugin passes Vite's). @default `importModule` */
   importModule?: ModuleImporter;
+  /** A matrix cell: run with this model and/or prompt version instead of the tier's. */
+  cell?: { llmModel?: string; promptVersion?: string };
 }
 
 /**
@@ -51,8 +53,12 @@ export interface CreateRunContextOptions {
 export async function createRunContext(options: CreateRunContextOptions = {}): Promise<RunContext> {
   const cwd = resolve(options.cwd ?? process.cwd());
   const env = options.env ?? process.env;
-  const { config, root } = await loadConfig({ cwd, file: options.configFile });
+  const loaded = await loadConfig({ cwd, file: options.configFile });
+  const { root } = loaded;
   const tier = resolveTierName({ flag: options.tier, env });
+  const config = options.cell
+    ? { ...loaded.config, tiers: { ...loaded.config.tiers, [tier]: { ...loaded.config.tiers[tier], ...options.cell } } }
+    : loaded.config;
   const settings = config.tiers[tier];
   const llm =
     options.llm ??
@@ -86,6 +92,7 @@ export async function createRunContext(options: CreateRunContextOptions = {}): P
     tools,
     ...(judge === undefined ? {} : { judge }),
     ...(options.judge === false ? { skipJudge: true } : {}),
+    grader: { llm, ...(config.judge?.model === undefined ? {} : { model: config.judge.model }) },
     settings: { model: settings.llmModel, temperature: settings.llmTemperature, maxTokens: settings.maxTokens },
     ...(options.assertions === undefined ? {} : { assertions: options.assertions }),
     resolveTarget(suite, file) {

@@ -11,8 +11,20 @@ const isRetryable = (error: unknown): boolean =>
  */
 export function retryingLlm(inner: LlmClient, options: Omit<RetryOptions, 'signal'> = {}): LlmClient {
   const retries = options.retries ?? 3;
+  const embed = inner.embed?.bind(inner);
   return {
     provider: inner.provider,
+    ...(embed
+      ? {
+          embed: (request) =>
+            withRetry(() => embed(request), {
+              shouldRetry: isRetryable,
+              ...options,
+              retries,
+              ...(request.signal ? { signal: request.signal } : {}),
+            }),
+        }
+      : {}),
     async complete(request) {
       let attempts = 0;
       try {

@@ -1,7 +1,8 @@
+import type { AgentStep } from '../agent/agent-result.js';
 import { AgentCicdError } from '../errors.js';
 import { type CaseExpectations, evaluateCase } from '../eval/evaluate-case.js';
 import type { ChatMessage } from '../llm/types.js';
-import type { CaseResult, TrialResult, Violation } from '../schema/report.js';
+import type { CaseResult, TrajectoryStep, TrialResult, Violation } from '../schema/report.js';
 import { normalizeTargetOutput } from '../targets/normalize-target-output.js';
 import type { Target, TargetInput } from '../targets/target.js';
 import { buildCaseResult } from './build-case-result.js';
@@ -116,6 +117,7 @@ async function runTrial(options: RunCaseOptions, target: Target, trial: number):
     result: { ...result, latencyMs },
     ...(context.judge === undefined ? {} : { judge: context.judge }),
     ...(context.skipJudge === undefined ? {} : { skipJudge: context.skipJudge }),
+    ...(context.grader === undefined ? {} : { grader: context.grader }),
     ...(context.assertions === undefined ? {} : { assertions: context.assertions }),
     signal,
     metadata,
@@ -135,7 +137,9 @@ async function runTrial(options: RunCaseOptions, target: Target, trial: number):
     latencyMs,
     ...(costUsd === undefined ? {} : { costUsd }),
     ...(evaluation.score === undefined ? {} : { score: evaluation.score }),
+    ...(evaluation.judgeReason === undefined ? {} : { judgeReason: evaluation.judgeReason }),
     violations: evaluation.violations,
+    ...(result.trajectory === undefined ? {} : { trajectory: trajectoryOf(result.trajectory) }),
   };
 }
 
@@ -154,4 +158,18 @@ function describeRunError(error: unknown): Violation {
   return isLlm
     ? { check: 'llm_error', message: `the model call failed: ${message}`, severity: 'error' }
     : { check: 'target_error', message: `the target threw: ${message}`, severity: 'error' };
+}
+
+/** The report's compact trajectory: per model call its text, tool calls (name, arguments, error) and finish reason. */
+function trajectoryOf(steps: AgentStep[]): TrajectoryStep[] {
+  return steps.map((step) => ({
+    step: step.step,
+    text: step.text,
+    toolCalls: step.toolCalls.map((call) => ({
+      name: call.name,
+      arguments: call.arguments,
+      ...(call.error === undefined ? {} : { error: call.error }),
+    })),
+    finishReason: step.finishReason,
+  }));
 }

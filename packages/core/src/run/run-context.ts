@@ -1,3 +1,4 @@
+import type { Grader } from '../checks/evaluate-model-check.js';
 import type { CaseAssertion, CaseExpectations } from '../eval/evaluate-case.js';
 import type { Judge } from '../judge/create-judge.js';
 import type { LlmClient } from '../llm/types.js';
@@ -23,6 +24,8 @@ export interface RunContext {
   /** Grades `expectedBehavior`; absent means such cases are errors unless `skipJudge`. */
   judge?: Judge;
   skipJudge?: boolean;
+  /** Grades `similar` and the model-graded checks (the tier's client and the judge's model). */
+  grader?: Grader;
   settings: ModelSettings;
   assertions?: Array<CaseAssertion<CaseExpectations>>;
   /** The target a suite runs against (cached per suite). `file` is the suite file, for relative paths. */

@@ -12,10 +12,25 @@ export interface LlmUsageTotals {
 /** Wraps a client so the usage of the calls made through it is summed (one wrapper per trial). */
 export function trackLlmUsage(inner: LlmClient): { llm: LlmClient; usage: LlmUsageTotals } {
   const usage: LlmUsageTotals = { calls: 0, input: 0, output: 0, costUsd: 0, priced: false };
+  const embed = inner.embed?.bind(inner);
   return {
     usage,
     llm: {
       provider: inner.provider,
+      ...(embed
+        ? {
+            embed: async (request) => {
+              usage.calls++;
+              const response = await embed(request);
+              usage.input += response.usage.inputTokens;
+              if (response.costUsd !== undefined) {
+                usage.costUsd += response.costUsd;
+                usage.priced = true;
+              }
+              return response;
+            },
+          }
+        : {}),
       async complete(request) {
         usage.calls++;
         const response = await inner.complete(request);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CheckInputSchema, CheckSchema, checkSchemas } from '../checks/check-schema.js';
 import { ConfigInputSchema } from '../config/config-schema.js';
 import { ManifestSchema } from '../prompts/manifest-schema.js';
 import { PromptTestCaseListSchema } from './prompt-test-case.js';
@@ -27,9 +28,24 @@ function addSnakeCaseAliases(ctx: { zodSchema: object; jsonSchema: JsonObject })
     ctx.jsonSchema.allOf = [...((ctx.jsonSchema.allOf as JsonObject[] | undefined) ?? []), ...rules];
 }
 
+/** A case's `checks` item: the union of the check types (the zod schema dispatches on `type` for better errors). */
+function expandChecks(ctx: { zodSchema: object; jsonSchema: JsonObject }): void {
+  if (ctx.zodSchema !== CheckSchema && ctx.zodSchema !== CheckInputSchema) return;
+  for (const key of Object.keys(ctx.jsonSchema)) delete ctx.jsonSchema[key];
+  ctx.jsonSchema.anyOf = Object.values(checkSchemas).map((schema) => {
+    const { $schema: _, ...rest } = z.toJSONSchema(schema, { io: 'input', override: addSnakeCaseAliases });
+    return rest;
+  });
+}
+
+function override(ctx: { zodSchema: object; jsonSchema: JsonObject }): void {
+  addSnakeCaseAliases(ctx);
+  expandChecks(ctx);
+}
+
 function inputSchema(schema: z.ZodType, title: string, description: string): JsonObject {
   return {
-    ...z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', override: addSnakeCaseAliases }),
+    ...z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', override }),
     title,
     description,
   };
@@ -52,7 +68,7 @@ export function generateJsonSchemas(): Record<string, JsonObject> {
     'run-report.schema.json': {
       ...z.toJSONSchema(RunReportSchema, { io: 'output' }),
       title: 'agent-cicd run report',
-      description: 'The versioned report written by a run (schemaVersion 1).',
+      description: 'The versioned report written by a run (schemaVersion 1; 2 for matrix runs, with every cell).',
     },
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CheckSchema } from '../checks/check-schema.js';
 import { parseTextPattern } from '../eval/match-text.js';
 import { withSnakeCaseAliases } from './snake-case-aliases.js';
 
@@ -38,6 +39,10 @@ const defaultableFields = {
   judgeThreshold: z.number().min(0).max(1).optional().describe('Minimum judge score (0..1). Default 0.7.'),
   trials: z.number().int().min(1).max(1000).optional().describe('How many times the case runs. Default 1.'),
   tags: stringList.optional(),
+  checks: z
+    .array(CheckSchema)
+    .optional()
+    .describe('Checks of the response: text, JSON, reference metrics, cost, tools, similarity, model-graded rubrics.'),
 };
 
 /** A suite's `defaults`: applied to every case that does not set the field itself (lists are concatenated). */
@@ -61,6 +66,10 @@ const caseObject = z
       .optional()
       .describe('Text (case-insensitive) or /regex/flags that must appear (seed field).'),
     outputSchema: z.record(z.string(), z.unknown()).optional().describe('JSON Schema the response must satisfy.'),
+    expectedOutput: z
+      .string()
+      .optional()
+      .describe('A reference answer for reference-based checks (levenshtein, rouge, bleu, similar, factuality).'),
     vars: z.record(z.string(), z.unknown()).optional().describe('Template variables for the prompt.'),
     ...defaultableFields,
   })
@@ -93,6 +102,7 @@ export function applyCaseDefaults(
     forbiddenTools: concat(defaults.forbiddenTools, testCase.forbiddenTools),
     forbiddenKeywords: concat(defaults.forbiddenKeywords, testCase.forbiddenKeywords),
     tags: concat(defaults.tags, testCase.tags),
+    ...(defaults.checks || testCase.checks ? { checks: [...(defaults.checks ?? []), ...(testCase.checks ?? [])] } : {}),
     vars: { ...suiteVars, ...testCase.vars },
     toolOrder: testCase.toolOrder ?? defaults.toolOrder ?? 'any',
     judgeThreshold: testCase.judgeThreshold ?? defaults.judgeThreshold ?? 0.7,

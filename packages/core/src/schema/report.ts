@@ -13,6 +13,8 @@ export const ViolationSchema = z
     message: z.string(),
     /** `error` means the check could not run (the trial's status becomes `error`). */
     severity: z.enum(['failure', 'error']).default('failure'),
+    /** What a measured check found (a similarity, a count, milliseconds, USD), when it measures a number. */
+    value: z.number().optional(),
   })
   .strict();
 export type Violation = z.infer<typeof ViolationSchema>;
@@ -26,6 +28,26 @@ export const ToolCallRecordSchema = z
 
 export const TokenUsageSchema = z.object({ input: z.number().int().min(0), output: z.number().int().min(0) }).strict();
 
+/** One model call of a trial, as kept in the report: what the model said and the tools it asked for. */
+export const TrajectoryStepSchema = z
+  .object({
+    step: z.number().int().min(0),
+    text: z.string(),
+    toolCalls: z.array(
+      z
+        .object({
+          name: z.string(),
+          arguments: z.record(z.string(), z.unknown()).default({}),
+          /** The tool's error, when it failed. */
+          error: z.string().optional(),
+        })
+        .strict(),
+    ),
+    finishReason: z.string().optional(),
+  })
+  .strict();
+export type TrajectoryStep = z.infer<typeof TrajectoryStepSchema>;
+
 /** One execution of a case. A case with `trials: k` has k of these. */
 export const TrialResultSchema = z
   .object({
@@ -37,7 +59,11 @@ export const TrialResultSchema = z
     latencyMs: z.number().min(0),
     costUsd: z.number().min(0).optional(),
     score: z.number().min(0).max(1).optional(),
+    /** The judge's reason for its score, when a judge graded the trial. */
+    judgeReason: z.string().optional(),
     violations: z.array(ViolationSchema),
+    /** The model calls of the trial, when the target reported them (prompt targets do). */
+    trajectory: z.array(TrajectoryStepSchema).optional(),
   })
   .strict();
 export type TrialResult = z.infer<typeof TrialResultSchema>;
@@ -108,9 +134,35 @@ export type SuiteResult = z.infer<typeof SuiteResultSchema>;
 
 export const RunStatusSchema = z.enum(['complete', 'incomplete', 'budget_exceeded']);
 
+export const TotalsSchema = z
+  .object({
+    counts: CountsSchema,
+    passRate: z.number().min(0).max(1),
+    tokens: TokenUsageSchema,
+    costUsd: z.number().min(0),
+    latencyMs: LatencySummarySchema,
+    durationMs: z.number().min(0),
+  })
+  .strict();
+export type RunTotals = z.infer<typeof TotalsSchema>;
+
+/** One cell of a matrix run: every case of every suite run with one model and one prompt version. */
+export const MatrixCellSchema = z
+  .object({
+    /** Stable id, e.g. `model=gpt-4o,prompt=v2`. */
+    id: z.string().min(1),
+    model: z.string().optional(),
+    promptVersion: z.string().optional(),
+    suites: z.array(SuiteResultSchema),
+    totals: TotalsSchema,
+  })
+  .strict();
+export type MatrixCell = z.infer<typeof MatrixCellSchema>;
+
 export const RunReportSchema = z
   .object({
-    schemaVersion: z.literal(1),
+    /** 1: one run. 2: a matrix run (`matrix` is set; `suites` and `totals` are those of its first cell). */
+    schemaVersion: z.union([z.literal(1), z.literal(2)]),
     runId: z.string(),
     createdAt: z.string(),
     status: RunStatusSchema,
@@ -120,16 +172,16 @@ export const RunReportSchema = z
     /** What was tested: git sha, prompt versions and hashes, model. Free-form labels. */
     subject: z.record(z.string(), z.string()).default({}),
     suites: z.array(SuiteResultSchema),
-    totals: z
-      .object({
-        counts: CountsSchema,
-        passRate: z.number().min(0).max(1),
-        tokens: TokenUsageSchema,
-        costUsd: z.number().min(0),
-        latencyMs: LatencySummarySchema,
-        durationMs: z.number().min(0),
-      })
-      .strict(),
+    totals: TotalsSchema,
+    /** Matrix runs (schemaVersion 2): every cell, same cases and seeds in each. */
+    matrix: z
+      .object({ cells: z.array(MatrixCellSchema).min(1) })
+      .strict()
+      .optional(),
   })
-  .strict();
+  .strict()
+  .refine((report) => (report.schemaVersion === 2) === (report.matrix !== undefined), {
+    message: 'schemaVersion 2 reports (matrix runs) have `matrix`, schemaVersion 1 reports do not',
+    path: ['schemaVersion'],
+  });
 export type RunReport = z.infer<typeof RunReportSchema>;

@@ -60,6 +60,21 @@ function headline(decision: Decision): string {
   return `${action}${extra} (${decision.comparison ?? 'unpaired'} comparison)`;
 }
 
+/** The decision as the HTML report shows it: action, headline, reasons and the evidence table's cells. */
+export function decisionTable(decision: Decision): {
+  action: string;
+  headline: string;
+  reasons: string[];
+  table: { headers: string[]; rows: string[][] };
+} {
+  return {
+    action: decision.action,
+    headline: headline(decision),
+    reasons: decision.reasons,
+    table: { headers: HEADERS, rows: decision.evidence.map(cells) },
+  };
+}
+
 /** A plain-text table of the evidence, for terminals. */
 export function renderDecisionText(decision: Decision): string {
   const rows = [HEADERS, ...decision.evidence.map(cells)];

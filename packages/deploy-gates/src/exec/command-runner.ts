@@ -10,6 +10,8 @@ export interface RecordedCommand {
   /** Data sent on stdin (manifests for `apply -f -`). */
   input?: string | undefined;
   dryRun: boolean;
+  /** Set once the command has run: `ok` (exit 0) or `failed`. Absent in dry-run and while it runs. */
+  status?: 'ok' | 'failed';
 }
 
 export interface CommandRunnerOptions {
@@ -57,6 +59,7 @@ export function createCommandRunner(options: CommandRunnerOptions = {}): Command
       if (runOptions.input !== undefined) execOptions.input = runOptions.input;
       if (options.env !== undefined) execOptions.env = options.env;
       const result = await exec(file, args, execOptions);
+      recorded.status = result.spawnError === undefined && !result.timedOut && result.exitCode === 0 ? 'ok' : 'failed';
       const stderr = result.stderr.trim();
       if (result.spawnError !== undefined) {
         const code = result.spawnError === 'ENOENT' ? DeployErrorCode.commandNotFound : DeployErrorCode.commandFailed;

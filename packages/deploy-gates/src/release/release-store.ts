@@ -42,8 +42,12 @@ export function createFileReleaseStore(path: string): ReleaseStore {
       try {
         text = await readFile(path, 'utf8');
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return emptyReleaseHistory();
-        throw error;
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT') return emptyReleaseHistory();
+        throw new AgentCicdError(DeployErrorCode.releaseHistoryInvalid, `cannot read the release history (${code})`, {
+          cause: error,
+          location: { file: path },
+        });
       }
       return parseHistory(text, path);
     },

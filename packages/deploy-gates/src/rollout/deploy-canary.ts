@@ -1,5 +1,5 @@
 import { InvalidInputError } from '../errors.js';
-import type { Kubectl } from '../kubectl/create-kubectl.js';
+import type { Kubectl, KubeManifest } from '../kubectl/create-kubectl.js';
 import type { TrafficRouter } from '../routers/traffic-router.js';
 import { assertImageReference } from '../validate/image-reference.js';
 import { assertDnsLabel, assertDnsSubdomain, assertDuration, assertReplicas } from '../validate/validate.js';
@@ -25,6 +25,13 @@ export interface DeployCanaryOptions
   timeout?: string;
   release?: string;
   configMap?: string;
+  /**
+   * The canary Deployment and Service derived from the user's own (`deriveDeployment`, `deriveService`).
+   * Without them minimal ones (image, port, `envFrom`) are generated.
+   */
+  canaryObjects?: { deployment: KubeManifest; service: KubeManifest };
+  /** The stable Deployment as the caller already read it (skips reading it again). */
+  stable?: { images: Record<string, string> } | undefined;
 }
 
 export interface DeployCanaryResult extends CanaryResult {
@@ -56,7 +63,7 @@ export async function deployCanary(options: DeployCanaryOptions): Promise<Deploy
   const dryRun = kubectl.runner.dryRun;
   const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-  const stable = await kubectl.getDeployment(app);
+  const stable = 'stable' in options ? options.stable : await kubectl.getDeployment(app);
   const previousImage = stable?.images[container];
   if (stable !== undefined && previousImage === undefined) {
     throw new InvalidInputError(`deployment ${app} has no container named ${container}`);
@@ -90,24 +97,28 @@ export async function deployCanary(options: DeployCanaryOptions): Promise<Deploy
   let routed = false;
   try {
     const labels = { app: canary, track: 'canary' };
-    await kubectl.apply([
-      deploymentManifest({
-        name: canary,
-        labels,
-        image,
-        replicas: canaryReplicas,
-        container,
-        ...(options.containerPort === undefined ? {} : { containerPort: options.containerPort }),
-        ...(options.release === undefined ? {} : { release: options.release }),
-        ...(options.configMap === undefined ? {} : { configMap: options.configMap }),
-      }),
-      serviceManifest({
-        name: canary,
-        selector: labels,
-        ...(options.servicePort === undefined ? {} : { port: options.servicePort }),
-        ...(options.containerPort === undefined ? {} : { targetPort: options.containerPort }),
-      }),
-    ]);
+    await kubectl.apply(
+      options.canaryObjects
+        ? [options.canaryObjects.deployment, options.canaryObjects.service]
+        : [
+            deploymentManifest({
+              name: canary,
+              labels,
+              image,
+              replicas: canaryReplicas,
+              container,
+              ...(options.containerPort === undefined ? {} : { containerPort: options.containerPort }),
+              ...(options.release === undefined ? {} : { release: options.release }),
+              ...(options.configMap === undefined ? {} : { configMap: options.configMap }),
+            }),
+            serviceManifest({
+              name: canary,
+              selector: labels,
+              ...(options.servicePort === undefined ? {} : { port: options.servicePort }),
+              ...(options.containerPort === undefined ? {} : { targetPort: options.containerPort }),
+            }),
+          ],
+    );
     await kubectl.rolloutStatus(canary, { timeout });
     routed = true;
     await router.prepare();

@@ -1,9 +1,9 @@
 import type { KubeManifest } from '../kubectl/create-kubectl.js';
+import { releaseAnnotation } from '../manifests/derive-deployment.js';
 import { assertImageReference } from '../validate/image-reference.js';
 import { assertDnsLabel, assertLabelKey, assertLabelValue, assertReplicas } from '../validate/validate.js';
 
-/** Annotation carrying the release id on Deployments (and their pod templates). */
-export const releaseAnnotation = 'agent-cicd.dev/release';
+export { releaseAnnotation };
 
 export interface DeploymentManifestOptions {
   /** Deployment name. */

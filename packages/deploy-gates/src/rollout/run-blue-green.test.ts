@@ -20,7 +20,7 @@ const specReplicas = async (name: string) =>
 
 // Each fake kubectl call starts a node process; the generous timeout is for loaded CI machines.
 describe('runBlueGreen against the fake kubectl', { timeout: 30_000 }, () => {
-  it('runs the exact sequence: deploy inactive, scale, wait, smoke, switch, scale old down, verify', async () => {
+  it('runs the exact sequence: deploy inactive (with its replicas), wait, smoke, switch, scale old down, verify', async () => {
     const smoked: string[] = [];
     const result = await runBlueGreen({
       kubectl: kubectlFor(),
@@ -46,7 +46,6 @@ describe('runBlueGreen against the fake kubectl', { timeout: 30_000 }, () => {
       'kubectl get service agent -o json',
       'kubectl get deployment agent-blue -o json',
       'kubectl apply -f -',
-      'kubectl scale deployment/agent-green --replicas=3',
       'kubectl rollout status deployment/agent-green --timeout=2m',
       'kubectl patch service agent --type=merge -p {"spec":{"selector":{"color":"green"}}}',
       'kubectl scale deployment/agent-blue --replicas=0',
@@ -87,7 +86,7 @@ describe('runBlueGreen against the fake kubectl', { timeout: 30_000 }, () => {
       verified: true,
       failure: { step: 'rollout', message: expect.stringContaining('timed out waiting for the condition') },
     });
-    expect((await fakes.lines()).slice(4)).toEqual([
+    expect((await fakes.lines()).slice(3)).toEqual([
       'kubectl rollout status deployment/agent-green --timeout=30s',
       'kubectl scale deployment/agent-green --replicas=0',
       'kubectl get service agent -o json',
@@ -116,7 +115,6 @@ describe('runBlueGreen against the fake kubectl', { timeout: 30_000 }, () => {
     });
     expect((await fakes.lines()).filter((l) => !l.includes(' get '))).toEqual([
       'kubectl apply -f -',
-      'kubectl scale deployment/agent-green --replicas=2',
       'kubectl rollout status deployment/agent-green --timeout=5m',
       'kubectl scale deployment/agent-green --replicas=0',
     ]);
@@ -131,7 +129,7 @@ describe('runBlueGreen against the fake kubectl', { timeout: 30_000 }, () => {
     });
     const result = await runBlueGreen({ kubectl: kubectlFor(), app: 'agent', service: 'agent', image: digestB });
     expect(result).toMatchObject({ outcome: 'rolled_back', verified: true, failure: { step: 'scale-down' } });
-    expect((await fakes.lines()).filter((l) => !l.includes(' get ')).slice(3)).toEqual([
+    expect((await fakes.lines()).filter((l) => !l.includes(' get ')).slice(2)).toEqual([
       'kubectl patch service agent --type=merge -p {"spec":{"selector":{"color":"green"}}}',
       'kubectl scale deployment/agent-blue --replicas=0',
       'kubectl patch service agent --type=merge -p {"spec":{"selector":{"color":"blue"}}}',
@@ -158,7 +156,7 @@ describe('runBlueGreen against the fake kubectl', { timeout: 30_000 }, () => {
     expect(result.verified).toBe(false);
     expect(result.problems).toEqual([
       expect.stringContaining('rollback scale down agent-green failed'),
-      'agent-green still wants 2 replicas, expected 0',
+      'agent-green wants 2 replicas, expected 0',
     ]);
   });
 
@@ -183,7 +181,6 @@ describe('runBlueGreen against the fake kubectl', { timeout: 30_000 }, () => {
       'kubectl -n agents get service agent -o json',
       'kubectl -n agents get deployment agent-blue -o json',
       'kubectl -n agents apply -f -',
-      'kubectl -n agents scale deployment/agent-green --replicas=1',
       'kubectl -n agents rollout status deployment/agent-green --timeout=5m',
       `kubectl -n agents patch service agent --type=merge -p '{"spec":{"selector":{"color":"green"}}}'`,
       'kubectl -n agents scale deployment/agent-blue --replicas=0',

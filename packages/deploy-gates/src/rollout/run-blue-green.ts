@@ -1,5 +1,5 @@
 import { InvalidInputError, RolloutError } from '../errors.js';
-import type { Kubectl } from '../kubectl/create-kubectl.js';
+import type { Kubectl, KubeManifest } from '../kubectl/create-kubectl.js';
 import type { DeploymentState } from '../kubectl/kube-objects.js';
 import { assertImageReference } from '../validate/image-reference.js';
 import {
@@ -11,7 +11,7 @@ import {
 } from '../validate/validate.js';
 import { deploymentManifest } from './manifests.js';
 
-export type BlueGreenStep = 'read' | 'deploy' | 'scale' | 'rollout' | 'smoke' | 'switch' | 'scale-down' | 'verify';
+export type BlueGreenStep = 'read' | 'deploy' | 'rollout' | 'smoke' | 'switch' | 'scale-down' | 'verify';
 
 export interface BlueGreenOptions {
   kubectl: Kubectl;
@@ -37,6 +37,15 @@ export interface BlueGreenOptions {
   release?: string;
   /** ConfigMap the pods read their agent config from (`envFrom`). */
   configMap?: string;
+  /**
+   * The new colour's Deployment, derived from the user's own (see `deriveDeployment`): applied as is, with
+   * `replicas`. Without it a minimal Deployment (image, port, `envFrom`) is generated.
+   */
+  deployment?: KubeManifest;
+  /** Replicas the old colour keeps after the switch (warm for an instant switch back). @default 0 */
+  keepWarm?: number;
+  /** What the caller already read from the cluster; skips reading the Service and the live Deployment again. */
+  live?: { color: string | undefined; replicas: number | undefined };
   /** Runs after the new colour is ready and before traffic moves; throw to abort (and roll back). */
   smoke?: (target: { color: string; deployment: string }) => Promise<void>;
   /** Colour assumed live in dry-run, where nothing is read from the cluster. @default colors[0] */
@@ -63,7 +72,7 @@ export interface BlueGreenResult {
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /**
- * Blue-green: deploy to the inactive colour, scale it up, wait for the rollout, run the smoke hook, switch the
+ * Blue-green: deploy to the inactive colour (with its replicas), wait for the rollout, run the smoke hook, switch the
  * Service selector, scale the old colour down, verify. Any failure restores the selector, scales the new
  * colour down (and the old one back up), then verifies the restored state.
  */
@@ -82,22 +91,36 @@ export async function runBlueGreen(options: BlueGreenOptions): Promise<BlueGreen
   const dryRun = kubectl.runner.dryRun;
   const nameOf = (color: string) => `${app}-${color}`;
 
+  const keepWarm = assertReplicas(options.keepWarm ?? 0);
   let step: BlueGreenStep = 'read';
-  const svc = await kubectl.getService(service);
   let active: string | undefined;
-  if (svc === undefined) {
-    active = options.assumeActive ?? colors[0];
-    log(`dry-run: assuming ${active} is live`);
+  let previousReplicas: number;
+  if (options.live !== undefined) {
+    active = options.live.color;
+    previousReplicas = options.live.replicas ?? replicas;
   } else {
-    active = svc.spec.selector[colorLabel];
-    if (active !== undefined && !colors.includes(active)) {
-      throw new InvalidInputError(`service ${service} selects ${colorLabel}=${active}, not one of ${colors.join('/')}`);
+    const svc = await kubectl.getService(service);
+    if (svc === undefined) {
+      active = options.assumeActive ?? colors[0];
+      log(`dry-run: assuming ${active} is live`);
+    } else {
+      active = svc.spec.selector[colorLabel];
+      if (active !== undefined && !colors.includes(active)) {
+        throw new InvalidInputError(
+          `service ${service} selects ${colorLabel}=${active}, not one of ${colors.join('/')}`,
+        );
+      }
     }
+    const previous: DeploymentState | undefined =
+      active === undefined ? undefined : await kubectl.getDeployment(nameOf(active), { optional: true });
+    previousReplicas = previous?.replicas ?? replicas;
   }
   const target = active === colors[0] ? colors[1] : colors[0];
-  const previous: DeploymentState | undefined =
-    active === undefined ? undefined : await kubectl.getDeployment(nameOf(active), { optional: true });
-  const previousReplicas = previous?.replicas ?? replicas;
+  if (options.deployment !== undefined && options.deployment.metadata.name !== nameOf(target)) {
+    throw new InvalidInputError(
+      `the derived deployment is named ${options.deployment.metadata.name}, expected ${nameOf(target)}`,
+    );
+  }
   log(`live colour: ${active ?? '(none)'}; deploying ${options.image} to ${target}`);
 
   let switchAttempted = false;
@@ -105,19 +128,18 @@ export async function runBlueGreen(options: BlueGreenOptions): Promise<BlueGreen
   try {
     step = 'deploy';
     await kubectl.apply(
-      deploymentManifest({
-        name: nameOf(target),
-        labels: { app, [colorLabel]: target },
-        image: options.image,
-        replicas: 0,
-        container,
-        ...(options.containerPort === undefined ? {} : { containerPort: options.containerPort }),
-        ...(options.release === undefined ? {} : { release: options.release }),
-        ...(options.configMap === undefined ? {} : { configMap: options.configMap }),
-      }),
+      options.deployment ??
+        deploymentManifest({
+          name: nameOf(target),
+          labels: { app, [colorLabel]: target },
+          image: options.image,
+          replicas,
+          container,
+          ...(options.containerPort === undefined ? {} : { containerPort: options.containerPort }),
+          ...(options.release === undefined ? {} : { release: options.release }),
+          ...(options.configMap === undefined ? {} : { configMap: options.configMap }),
+        }),
     );
-    step = 'scale';
-    await kubectl.scale(nameOf(target), replicas);
     step = 'rollout';
     await kubectl.rolloutStatus(nameOf(target), { timeout });
     step = 'smoke';
@@ -128,10 +150,16 @@ export async function runBlueGreen(options: BlueGreenOptions): Promise<BlueGreen
     if (active !== undefined) {
       step = 'scale-down';
       scaleDownAttempted = true;
-      await kubectl.scale(nameOf(active), 0);
+      await kubectl.scale(nameOf(active), keepWarm);
     }
     step = 'verify';
-    const problems = await verify(options, { live: target, up: target, upReplicas: replicas, down: active });
+    const problems = await verify(options, {
+      live: target,
+      up: target,
+      upReplicas: replicas,
+      down: active,
+      downReplicas: keepWarm,
+    });
     if (problems.length > 0) throw new RolloutError(`final state differs: ${problems.join('; ')}`);
     log(`switched ${service} to ${target}`);
     return {
@@ -169,9 +197,13 @@ export async function runBlueGreen(options: BlueGreenOptions): Promise<BlueGreen
     }
     await attempt(`scale down ${nameOf(target)}`, () => kubectl.scale(nameOf(target), 0));
     problems.push(
-      ...(await verify(options, { live: active, up: active, upReplicas: previousReplicas, down: target }).catch(
-        (verifyError: unknown) => [`verification failed: ${message(verifyError)}`],
-      )),
+      ...(await verify(options, {
+        live: active,
+        up: active,
+        upReplicas: previousReplicas,
+        down: target,
+        downReplicas: 0,
+      }).catch((verifyError: unknown) => [`verification failed: ${message(verifyError)}`])),
     );
     return {
       outcome: 'rolled_back',
@@ -189,7 +221,13 @@ export async function runBlueGreen(options: BlueGreenOptions): Promise<BlueGreen
 /** Reads the Service and both Deployments back and lists every mismatch with the expected state. */
 async function verify(
   options: BlueGreenOptions,
-  expected: { live: string | undefined; up: string | undefined; upReplicas: number; down: string | undefined },
+  expected: {
+    live: string | undefined;
+    up: string | undefined;
+    upReplicas: number;
+    down: string | undefined;
+    downReplicas: number;
+  },
 ): Promise<string[]> {
   const { kubectl } = options;
   const colorLabel = options.colorLabel ?? 'color';
@@ -208,7 +246,9 @@ async function verify(
   }
   if (expected.down !== undefined) {
     const down = await kubectl.getDeployment(`${options.app}-${expected.down}`, { optional: true });
-    if (down && down.replicas !== 0) problems.push(`${down.name} still wants ${down.replicas} replicas, expected 0`);
+    if (down && down.replicas !== expected.downReplicas) {
+      problems.push(`${down.name} wants ${down.replicas} replicas, expected ${expected.downReplicas}`);
+    }
   }
   return problems;
 }

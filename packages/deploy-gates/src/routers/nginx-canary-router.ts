@@ -12,7 +12,8 @@ export interface NginxCanaryRouterOptions {
   ingress: string;
   /** @default `${ingress}-canary` */
   canaryIngress?: string;
-  host: string;
+  /** Needed unless `manifest` is given. */
+  host?: string;
   /** @default '/' */
   path?: string;
   /** Service in front of the canary pods. */
@@ -21,6 +22,11 @@ export interface NginxCanaryRouterOptions {
   servicePort?: number;
   /** @default 'nginx' */
   ingressClassName?: string;
+  /**
+   * The canary Ingress derived from the user's stable Ingress (`deriveCanaryIngress`: hosts, paths, TLS and
+   * annotations copied). Without it one rule for `host` and `path` is generated.
+   */
+  manifest?: KubeManifest;
 }
 
 const IngressAnnotationsSchema = z.object({
@@ -40,7 +46,7 @@ export function nginxCanaryIngress(options: Omit<NginxCanaryRouterOptions, 'kube
       ingressClassName: options.ingressClassName ?? 'nginx',
       rules: [
         {
-          host: assertDnsSubdomain(options.host, 'host'),
+          host: assertDnsSubdomain(options.host ?? '', 'host'),
           http: {
             paths: [
               {
@@ -69,7 +75,7 @@ export function nginxCanaryIngress(options: Omit<NginxCanaryRouterOptions, 'kube
 export function createNginxCanaryRouter(options: NginxCanaryRouterOptions): TrafficRouter {
   const { kubectl } = options;
   assertDnsSubdomain(options.ingress, 'ingress name');
-  const manifest = nginxCanaryIngress(options);
+  const manifest = options.manifest ?? nginxCanaryIngress(options);
   const canaryIngress = manifest.metadata.name;
   return {
     name: 'nginx',
