@@ -1,4 +1,4 @@
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -137,7 +137,12 @@ describe('agent-cicd pipeline: the eleven stages with fake docker and kubectl', 
 
   it('an approval that does not come in time fails approval_gate; canary and production never start', async () => {
     const dir = copyExample();
-    appendFileSync(join(dir, 'agent-cicd.config.yaml'), '    approval_gate: { timeoutSeconds: 1, pollSeconds: 0.2 }\n');
+    const config = join(dir, 'agent-cicd.config.yaml');
+    const withTimeout = readFileSync(config, 'utf8').replace(
+      'pipeline:\n  options:\n',
+      'pipeline:\n  options:\n    approval_gate: { timeoutSeconds: 1, pollSeconds: 0.2 }\n',
+    );
+    writeFileSync(config, withTimeout);
     const run = await pipeline(dir);
     expect(run.exitCode).toBe(1);
     expect(run.stdout).toMatch(
