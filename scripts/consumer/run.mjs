@@ -14,7 +14,13 @@ const here = dirname(fileURLToPath(import.meta.url));
 const monorepo = resolve(here, '../..');
 export const PACKAGES = ['core', 'deploy-gates', 'vitest-plugin', 'cli'];
 /** What a user installs next to our packages, from the registry. */
-const REGISTRY_DEPS = { vitest: '~4.1.0', typescript: '~5.9.0', tsx: '^4.19.0', openai: '^6.0.0' };
+const REGISTRY_DEPS = {
+  vitest: '~4.1.0',
+  typescript: '~5.9.0',
+  tsx: '^4.19.0',
+  openai: '^6.0.0',
+  '@types/node': '^20.19.0',
+};
 
 function parseArgs(argv) {
   const options = { json: undefined, keep: false, filters: [] };

@@ -2,6 +2,7 @@ import { AgentCicdError, formatUserError } from '@agent-cicd/core/errors';
 import { Command, CommanderError } from 'commander';
 import { type CliIo, defaultIo } from './cli-io.js';
 import { registerApproveCommand } from './commands/approve.js';
+import { registerCanaryCommand } from './commands/canary.js';
 import { registerConfigCommand } from './commands/config.js';
 import { registerDeployCommand } from './commands/deploy.js';
 import { registerGateCommand } from './commands/gate.js';
@@ -14,6 +15,7 @@ import { registerReportCommand } from './commands/report.js';
 import { registerRollbackCommand } from './commands/rollback.js';
 import { registerRunCommand } from './commands/run.js';
 import { registerScanCommand } from './commands/scan.js';
+import { registerSlaCommand } from './commands/sla.js';
 import type { RegisterCommand } from './commands/types.js';
 import { ExitCode } from './exit-code.js';
 import { cliVersion } from './version.js';
@@ -33,6 +35,8 @@ const commands: RegisterCommand[] = [
   registerInitCommand,
   registerApproveCommand,
   registerScanCommand,
+  registerCanaryCommand,
+  registerSlaCommand,
 ];
 
 /** Builds the command tree. Each subcommand sets `state.exitCode`. */

@@ -15,9 +15,13 @@ export async function run({ monorepo, repo: createRepo }) {
     await repo.copy(join(example, entry), entry);
   }
   const config = await readFile(join(example, 'agent-cicd.config.yaml'), 'utf8');
+  // The example's own scripts (its unit tests, which the pipeline's unit_test stage runs), in the user's package.json.
+  const { scripts } = JSON.parse(await readFile(join(example, 'package.json'), 'utf8'));
+  const manifest = JSON.parse(await repo.read('package.json'));
   const promptSuite = await readFile(join(example, 'tests/support.prompt.yaml'), 'utf8');
   const agentSuite = await readFile(join(example, 'suites/agent.suite.yaml'), 'utf8');
   await repo.write({
+    'package.json': `${JSON.stringify({ ...manifest, scripts }, null, 2)}\n`,
     // The published schema, as an editor would use it from node_modules.
     'agent-cicd.config.yaml': config.replace(
       /^\$schema: .*$/m,
@@ -40,8 +44,9 @@ export async function run({ monorepo, repo: createRepo }) {
   checkMatch(runResult.output, /PASS support-agent-module/, '`agent-cicd run suites/`');
 
   const pipeline = await repo.npx(['agent-cicd', 'pipeline', '--seed', '1']);
-  checkMatch(pipeline.stdout, /^run\s+ok\s/m, '`agent-cicd pipeline` run stage');
-  checkMatch(pipeline.stdout, /^gate\s+ok\s+PROMOTE/m, '`agent-cicd pipeline` gate stage');
+  // Exit 0 (checked by npx) and the gate's decision: the TypeScript target ran in the prompt-regression run.
+  checkMatch(pipeline.stdout, /support-agent-module 1\.000/, '`agent-cicd pipeline`');
+  checkMatch(pipeline.stdout, /PROMOTE/, '`agent-cicd pipeline`');
 
   const vitest = await repo.npx(['vitest', 'run', 'prompts/']);
   checkMatch(vitest.output, /✓ support-agent-module\s+prompts\/agent\.suite\.yaml/, '`vitest run prompts/`');
