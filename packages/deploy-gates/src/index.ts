@@ -97,8 +97,13 @@ export { deriveService, serviceSelector } from './manifests/derive-service.js';
 export type { KubeObject, SourcedObject } from './manifests/kube-object.js';
 export { templateOf } from './manifests/kube-object.js';
 export { findObject, loadManifests, maxManifestBytes, parseManifests } from './manifests/load-manifests.js';
-export type { DeployMetrics, DeployOutcome, DeployStrategy } from './metrics/create-deploy-metrics.js';
-export { createDeployMetrics } from './metrics/create-deploy-metrics.js';
+export type {
+  DeployMetrics,
+  DeploymentMetrics,
+  DeployOutcome,
+  DeployStrategy,
+} from './metrics/create-deploy-metrics.js';
+export { createDeployMetrics, deploymentMetricGauges } from './metrics/create-deploy-metrics.js';
 export type { Approval } from './pipeline/approvals.js';
 export { ApprovalSchema, approvalsDir, approveRun, readApproval } from './pipeline/approvals.js';
 export type { PipelineSettings } from './pipeline/configure-stages.js';
