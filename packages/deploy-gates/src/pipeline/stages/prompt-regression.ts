@@ -11,6 +11,7 @@ import {
 import { AgentCicdError } from '@agent-cicd/core/errors';
 import { z } from 'zod';
 import { decide } from '../../decision/decide.js';
+import { decisionExitCode } from '../../decision/decision-exit-code.js';
 import { loadRunReport } from '../../decision/load-run-report.js';
 import { loadPolicy } from '../../policy/load-policy.js';
 import { defineStage, type StageRunContext } from '../pipeline-stage.js';
@@ -141,7 +142,7 @@ export const promptRegressionStage = defineStage({
         reasons: decision.reasons,
       },
       artifacts: [shownReport, `${relative(cwd, resultsFile) || resultsFile}`],
-      ...(ok ? {} : { exitCode: decision.action === 'hold' ? 3 : 1 }),
+      ...(ok ? {} : { exitCode: decisionExitCode(decision) }),
     };
   },
 });
