@@ -168,6 +168,8 @@ export type { BuildRunReportOptions, RunStatus } from './run/build-run-report.js
 export { buildRunReport } from './run/build-run-report.js';
 export type { CreateLlmClientForTierOptions } from './run/create-llm-client-for-tier.js';
 export { createLlmClientForTier } from './run/create-llm-client-for-tier.js';
+export type { ResultRedactorOptions } from './run/create-result-redactor.js';
+export { createResultRedactor, PROVIDER_KEY_VARIABLES } from './run/create-result-redactor.js';
 export type { CreateRunContextOptions } from './run/create-run-context.js';
 export { createRunContext } from './run/create-run-context.js';
 export { mergeRunReports } from './run/merge-run-reports.js';
