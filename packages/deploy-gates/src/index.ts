@@ -24,6 +24,7 @@ export {
   CommandError,
   DeployErrorCode,
   deployErrorCatalogue,
+  deployGatesErrorCatalogue,
   InvalidInputError,
   ReleaseNotFoundError,
   RolloutError,
