@@ -16,7 +16,8 @@ const exitCodeMeaning: Record<keyof typeof ExitCode, string> = {
   failed: 'the run or check failed, or an unexpected error (`gate`: rollback; `lint`: problems found)',
   invalidInput: 'invalid input: every `error[CODE]` line; nothing was changed',
   hold: '`gate`: hold (not enough evidence yet)',
-  partialChange: '`deploy`/`rollback`: the cluster or docker failed part-way; the output says what changed and how to recover',
+  partialChange:
+    '`deploy`/`rollback`: the cluster or docker failed part-way; the output says what changed and how to recover',
 };
 
 const cell = (text: string): string => text.replaceAll('|', '\\|');

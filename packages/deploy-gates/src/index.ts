@@ -6,6 +6,24 @@ export type { CanaryLook, CanaryMetrics } from './canary-analysis/canary-metrics
 export { CanaryLookSchema, CanaryMetricsSchema } from './canary-analysis/canary-metrics.js';
 export { failureRatioMartingale } from './canary-analysis/failure-ratio-martingale.js';
 export { loadCanaryMetrics } from './canary-analysis/load-canary-metrics.js';
+export type {
+  CanaryCommand,
+  CanaryCommandAction,
+  CanaryState,
+  CanaryStatus,
+} from './canary-control/canary-control-schema.js';
+export {
+  CanaryCommandSchema,
+  CanaryStatusSchema,
+} from './canary-control/canary-control-schema.js';
+export type { CanaryControlStore } from './canary-control/canary-control-store.js';
+export { canaryControlName, createCanaryControlStore } from './canary-control/canary-control-store.js';
+export type { CanaryControlResult } from './canary-control/canary-control-workflow.js';
+export { canaryStatus, controlCanary } from './canary-control/canary-control-workflow.js';
+export type { CanaryCommandPlan } from './canary-control/control-canary.js';
+export { executeCanaryCommand, planCanaryCommand } from './canary-control/control-canary.js';
+export type { ManualControlOptions } from './canary-control/with-manual-control.js';
+export { withManualControl } from './canary-control/with-manual-control.js';
 export type { ArmSample } from './decision/arm-sample.js';
 export { armSample, caseKey, emptyArmSample } from './decision/arm-sample.js';
 export type { PairCounts } from './decision/compare-pass-rates.js';
@@ -40,6 +58,12 @@ export type { ExecFn, ExecOptions, ExecResult } from './exec/exec.js';
 export { execaExec } from './exec/exec.js';
 export { formatCommand, shellQuote, shellQuoteArg } from './exec/shell-quote.js';
 export { GateErrorCode } from './gate-errors.js';
+export type { ArgoLiveAnalysisOptions } from './interop/argo-live-analysis-template.js';
+export { createArgoLiveAnalysisTemplate } from './interop/argo-live-analysis-template.js';
+export type { CanaryComparison, CanaryComparisonOptions } from './interop/canary-comparisons.js';
+export { canaryComparisons } from './interop/canary-comparisons.js';
+export type { FlaggerTemplatesOptions } from './interop/flagger-metric-templates.js';
+export { createFlaggerMetricTemplates } from './interop/flagger-metric-templates.js';
 export type { Kubectl, KubectlOptions, KubeManifest, PatchType } from './kubectl/create-kubectl.js';
 export { createKubectl, durationToMs } from './kubectl/create-kubectl.js';
 export type { DeploymentState, ServiceObject } from './kubectl/kube-objects.js';
@@ -74,8 +98,13 @@ export { deriveService, serviceSelector } from './manifests/derive-service.js';
 export type { KubeObject, SourcedObject } from './manifests/kube-object.js';
 export { templateOf } from './manifests/kube-object.js';
 export { findObject, loadManifests, maxManifestBytes, parseManifests } from './manifests/load-manifests.js';
-export type { DeployMetrics, DeployOutcome, DeployStrategy } from './metrics/create-deploy-metrics.js';
-export { createDeployMetrics } from './metrics/create-deploy-metrics.js';
+export type {
+  DeployMetrics,
+  DeploymentMetrics,
+  DeployOutcome,
+  DeployStrategy,
+} from './metrics/create-deploy-metrics.js';
+export { createDeployMetrics, deploymentMetricGauges } from './metrics/create-deploy-metrics.js';
 export type { PipelineSettings } from './pipeline/configure-stages.js';
 export { configureStages, insertStage, removeStages, replaceStage } from './pipeline/configure-stages.js';
 export { defaultStages } from './pipeline/default-stages.js';
@@ -135,8 +164,8 @@ export type { ReleaseStore } from './release/release-store.js';
 export { createConfigMapReleaseStore, createFileReleaseStore, historyKey } from './release/release-store.js';
 export type { RollbackReleaseOptions, RollbackReleaseResult } from './release/rollback-release.js';
 export { rollbackRelease } from './release/rollback-release.js';
-export type { DeployCanaryOptions, DeployCanaryResult } from './rollout/deploy-canary.js';
-export { canaryName, deployCanary } from './rollout/deploy-canary.js';
+export type { DeployCanaryOptions, DeployCanaryResult, PromoteStableOptions } from './rollout/deploy-canary.js';
+export { canaryName, deployCanary, promoteStable } from './rollout/deploy-canary.js';
 export type { DeploymentManifestOptions } from './rollout/manifests.js';
 export { deploymentManifest, releaseAnnotation, serviceManifest } from './rollout/manifests.js';
 export type { BlueGreenOptions, BlueGreenResult, BlueGreenStep } from './rollout/run-blue-green.js';
@@ -159,6 +188,12 @@ export {
   nginxCanaryWeightAnnotation,
 } from './routers/nginx-canary-router.js';
 export type { TrafficRouter } from './routers/traffic-router.js';
+export type { BurnRateRuleOptions } from './sla/burn-rate-rules.js';
+export { burnRateWindows, createBurnRateRules, errorRatioRecord } from './sla/burn-rate-rules.js';
+export type { GrafanaDashboardOptions } from './sla/grafana-dashboard.js';
+export { createGrafanaDashboard } from './sla/grafana-dashboard.js';
+export type { SlaReport, SlaReportOptions } from './sla/sla-report.js';
+export { renderSlaReport, slaReport } from './sla/sla-report.js';
 export type { ImageReference } from './validate/image-reference.js';
 export { assertImageReference, digestReference, parseImageReference } from './validate/image-reference.js';
 export {
@@ -175,6 +210,8 @@ export { changesMade, isMutating } from './workflows/changes-made.js';
 export type { BlueGreenDeployInput, BlueGreenDeployPlan } from './workflows/deploy-blue-green.js';
 export { deployBlueGreen, executeBlueGreenDeploy, planBlueGreenDeploy } from './workflows/deploy-blue-green.js';
 export { formatOutcome, formatPlan, oneLine } from './workflows/format-outcome.js';
+export type { PromoteCanaryInput, PromoteCanaryPlan } from './workflows/promote-canary.js';
+export { planPromoteCanary, promoteCanary } from './workflows/promote-canary.js';
 export type { RollbackInput, RollbackPlan, RollbackResult } from './workflows/roll-back.js';
 export { executeRollback, planRollback, rollBack } from './workflows/roll-back.js';
 export type { CanaryRolloutInput, CanaryRolloutPlan } from './workflows/rollout-canary.js';
