@@ -1,7 +1,6 @@
 import { appendFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
-import { AgentCicdError } from '@agent-cicd/core/errors';
 import type { PipelineResult } from '@agent-cicd/deploy-gates';
 import type { CliIo } from '../cli-io.js';
 import { ExitCode } from '../exit-code.js';

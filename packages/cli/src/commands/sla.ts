@@ -29,7 +29,6 @@ export const registerSlaCommand: RegisterCommand = (program, io, state) => {
     .option('--selector <matchers>', 'extra PromQL label matchers, e.g. namespace="prod"')
     .option('--json', 'print the report as JSON')
     .action(async (flags: SlaFlags) => {
-      const { AgentCicdError } = await import('@agent-cicd/core/errors');
       const { createPrometheusClient, renderMatchers, renderSlaReport, slaReport } = await import(
         '@agent-cicd/deploy-gates'
       );
