@@ -57,6 +57,17 @@ export type { ExecFn, ExecOptions, ExecResult } from './exec/exec.js';
 export { execaExec } from './exec/exec.js';
 export { formatCommand, shellQuote, shellQuoteArg } from './exec/shell-quote.js';
 export { GateErrorCode } from './gate-errors.js';
+export type {
+  GitopsPlan,
+  GitopsReleaseOptions,
+  GitopsResult,
+  GitopsRevertOptions,
+} from './gitops/gitops-release.js';
+export {
+  releaseToGitops,
+  releaseTrailer,
+  revertGitopsRelease,
+} from './gitops/gitops-release.js';
 export type { ArgoLiveAnalysisOptions } from './interop/argo-live-analysis-template.js';
 export { createArgoLiveAnalysisTemplate } from './interop/argo-live-analysis-template.js';
 export type { CanaryComparison, CanaryComparisonOptions } from './interop/canary-comparisons.js';
