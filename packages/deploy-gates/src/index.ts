@@ -43,6 +43,7 @@ export {
   CommandError,
   DeployErrorCode,
   deployErrorCatalogue,
+  deployGatesErrorCatalogue,
   InvalidInputError,
   ReleaseNotFoundError,
   RolloutError,
