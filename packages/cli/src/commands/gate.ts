@@ -3,6 +3,7 @@ import { AgentCicdError } from '@agent-cicd/core/errors';
 import type { Decision } from '@agent-cicd/deploy-gates';
 import { Option } from 'commander';
 import { ExitCode } from '../exit-code.js';
+import { parseNumberOption } from '../options/parse-option-values.js';
 import type { RegisterCommand } from './types.js';
 
 interface GateFlags {
@@ -26,14 +27,7 @@ export function exitCodeOf(decision: Decision): number {
 
 function parseStep(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  const step = Number(value);
-  if (!Number.isFinite(step) || step <= 0 || step > 100) {
-    throw new AgentCicdError(
-      'AGENT_CICD_GATE_STEP_INVALID',
-      `--step must be a traffic percentage in (0, 100], got "${value}"`,
-    );
-  }
-  return step;
+  return parseNumberOption(value, '--step', { above: 0, max: 100 });
 }
 
 function candidateFile(flags: GateFlags): string {
