@@ -1,9 +1,10 @@
 import { appendFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
-import { AgentCicdError } from '@agent-cicd/core/errors';
+import { createInterface } from 'node:readline/promises';
 import type { PipelineResult } from '@agent-cicd/deploy-gates';
 import type { CliIo } from '../cli-io.js';
 import { ExitCode } from '../exit-code.js';
+import { optionalIntegerOption } from '../options/parse-option-values.js';
 import type { RegisterCommand } from './types.js';
 
 interface PipelineFlags {
@@ -24,14 +25,8 @@ interface PipelineFlags {
   approve?: boolean;
 }
 
-function optionalInt(value: string | undefined, flag: string, min: number): number | undefined {
-  if (value === undefined) return undefined;
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < min) {
-    throw new AgentCicdError('AGENT_CICD_USAGE', `${flag} must be an integer ≥ ${min}, got "${value}"`);
-  }
-  return parsed;
-}
+const optionalInt = (value: string | undefined, flag: string, min: number): number | undefined =>
+  optionalIntegerOption(value, flag, { min });
 
 /** One line per stage: name, status, duration, summary; a failed stage's output follows, indented. */
 export function formatStageLine(result: PipelineResult, formatDuration: (seconds: number) => string): string {
@@ -50,6 +45,19 @@ export function formatStageLine(result: PipelineResult, formatDuration: (seconds
     line += `${output.trimEnd().replace(/^/gm, '    ')}\n`;
   }
   return line;
+}
+
+/** Asks at the terminal (approval_gate), only when stdin is a TTY outside CI. */
+function terminalPrompt(io: CliIo): ((question: string, signal: AbortSignal) => Promise<string>) | undefined {
+  if (!process.stdin.isTTY || io.env.CI !== undefined) return undefined;
+  return async (question, signal) => {
+    const readline = createInterface({ input: process.stdin, output: process.stderr });
+    try {
+      return await readline.question(question, { signal });
+    } finally {
+      readline.close();
+    }
+  };
 }
 
 function shown(io: CliIo, file: string): string {
@@ -117,6 +125,7 @@ export const registerPipelineCommand: RegisterCommand = (program, io, state) => 
         ...(flags.from === undefined ? {} : { from: flags.from }),
         ...(flags.until === undefined ? {} : { until: flags.until }),
         dryRun: flags.dryRun ?? false,
+        ...(terminalPrompt(io) === undefined ? {} : { prompt: terminalPrompt(io) }),
         shared: {
           ...(suites.length === 0 ? {} : { suites }),
           ...(flags.tier === undefined ? {} : { tier: flags.tier }),
