@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { AgentCicdError, type CassetteMode, resolveCassetteMode, startMockServer } from '@agent-cicd/core';
+import { AgentCicdError, type CassetteMode, resolveCassetteMode } from '@agent-cicd/core';
+import { startMockServer } from '@agent-cicd/core/mock-server';
 import type { RegisterCommand } from './types.js';
 
 interface MockServerFlags {
