@@ -1,4 +1,7 @@
+import { fileURLToPath } from 'node:url';
 import type { TestProjectInlineConfiguration } from 'vitest/config';
+
+const repositoryRoot = fileURLToPath(new URL('.', import.meta.url));
 
 const sourceCondition = {
   resolve: { conditions: ['@agent-cicd/source'] },
@@ -14,7 +17,15 @@ const sourceCondition = {
 async function promptsProject(): Promise<TestProjectInlineConfiguration[]> {
   const plugin = await import('@agent-cicd/vitest-plugin').catch((error: unknown) => ({ error }));
   if ('agentCicd' in plugin && typeof plugin.agentCicd === 'function') {
-    return [{ ...sourceCondition, plugins: [plugin.agentCicd()], test: { name: 'prompts', root: 'prompts' } }];
+    // `dir` is the repository root so that file filters see `prompts/…` (`vitest run prompts/` runs this project's
+    // suites); `include` keeps the scan to prompts/. `root` stays prompts/: its config, cassettes and report.
+    return [
+      {
+        ...sourceCondition,
+        plugins: [plugin.agentCicd({ include: ['prompts/**/*.prompt.yaml'] })],
+        test: { name: 'prompts', root: 'prompts', dir: repositoryRoot, include: [] },
+      },
+    ];
   }
   const why = `the prompts project needs a current build of @agent-cicd/vitest-plugin (run npm run build)`;
   if (process.env.CI) throw new Error(why, { cause: 'error' in plugin ? plugin.error : undefined });

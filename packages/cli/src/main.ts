@@ -1,6 +1,7 @@
 import { AgentCicdError, formatUserError } from '@agent-cicd/core/errors';
 import { Command, CommanderError } from 'commander';
 import { type CliIo, defaultIo } from './cli-io.js';
+import { registerCanaryCommand } from './commands/canary.js';
 import { registerConfigCommand } from './commands/config.js';
 import { registerDeployCommand } from './commands/deploy.js';
 import { registerGateCommand } from './commands/gate.js';
@@ -12,6 +13,7 @@ import { registerPipelineCommand } from './commands/pipeline.js';
 import { registerReportCommand } from './commands/report.js';
 import { registerRollbackCommand } from './commands/rollback.js';
 import { registerRunCommand } from './commands/run.js';
+import { registerSlaCommand } from './commands/sla.js';
 import type { RegisterCommand } from './commands/types.js';
 import { ExitCode } from './exit-code.js';
 import { cliVersion } from './version.js';
@@ -29,6 +31,8 @@ const commands: RegisterCommand[] = [
   registerMockServerCommand,
   registerPipelineCommand,
   registerInitCommand,
+  registerCanaryCommand,
+  registerSlaCommand,
 ];
 
 /** Builds the command tree. Each subcommand sets `state.exitCode`. */

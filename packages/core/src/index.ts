@@ -32,6 +32,7 @@ export type {
   ToolSettings,
 } from './config/config-schema.js';
 export { ConfigInputSchema, ConfigSchema, defineConfig } from './config/config-schema.js';
+export { findConfigForFiles } from './config/find-config-for-files.js';
 export type { LoadedConfig } from './config/load-config.js';
 export { loadConfig } from './config/load-config.js';
 export type { TierName, TierSource } from './config/tier-name.js';
@@ -106,6 +107,9 @@ export { runCase } from './run/run-case.js';
 export type { RunContext, SuiteRef } from './run/run-context.js';
 export type { RunProgress, RunSuiteOptions, SuiteToRun } from './run/run-suite.js';
 export { runSuite } from './run/run-suite.js';
+export type { RunVerdict, RunVerdictOptions } from './run/run-verdict.js';
+export { runVerdict } from './run/run-verdict.js';
+export { parseShard, type Shard, shardOf, shardSuites } from './run/shard-suites.js';
 export { writeRunReport } from './run/write-run-report.js';
 export { findSuiteFiles, SUITE_FILE } from './schema/find-suite-files.js';
 export type { LoadedSuite } from './schema/load-suite.js';

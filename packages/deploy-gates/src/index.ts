@@ -10,6 +10,21 @@ export { analyzeCanary } from './canary-analysis/analyze-canary.js';
 export type { CanaryLook, CanaryMetrics } from './canary-analysis/canary-metrics.js';
 export { CanaryLookSchema, CanaryMetricsSchema } from './canary-analysis/canary-metrics.js';
 export { loadCanaryMetrics } from './canary-analysis/load-canary-metrics.js';
+export type {
+  CanaryCommand,
+  CanaryCommandAction,
+  CanaryState,
+  CanaryStatus,
+} from './canary-control/canary-control-schema.js';
+export { CanaryCommandSchema, CanaryStatusSchema } from './canary-control/canary-control-schema.js';
+export type { CanaryControlStore } from './canary-control/canary-control-store.js';
+export { canaryControlName, createCanaryControlStore } from './canary-control/canary-control-store.js';
+export type { CanaryControlResult } from './canary-control/canary-control-workflow.js';
+export { canaryStatus, controlCanary } from './canary-control/canary-control-workflow.js';
+export type { CanaryCommandPlan } from './canary-control/control-canary.js';
+export { executeCanaryCommand, planCanaryCommand } from './canary-control/control-canary.js';
+export type { ManualControlOptions } from './canary-control/with-manual-control.js';
+export { withManualControl } from './canary-control/with-manual-control.js';
 export type { ArmSample } from './decision/arm-sample.js';
 export { armSample, caseKey, emptyArmSample } from './decision/arm-sample.js';
 export type { DecideOptions, GateLook, GateSample } from './decision/decide.js';
@@ -27,6 +42,12 @@ export {
   RolloutError,
 } from './errors.js';
 export { GateErrorCode } from './gate-errors.js';
+export type { ArgoLiveAnalysisOptions } from './interop/argo-live-analysis-template.js';
+export { createArgoLiveAnalysisTemplate } from './interop/argo-live-analysis-template.js';
+export type { CanaryComparison, CanaryComparisonOptions } from './interop/canary-comparisons.js';
+export { canaryComparisons } from './interop/canary-comparisons.js';
+export type { FlaggerTemplatesOptions } from './interop/flagger-metric-templates.js';
+export { createFlaggerMetricTemplates } from './interop/flagger-metric-templates.js';
 export { AgentMetricNames, latencyBuckets, responseLengthBuckets } from './live/agent-metric-names.js';
 export type { AgentMetrics, AgentRequestRecord, AgentTrack } from './live/create-agent-metrics.js';
 export { createAgentMetrics } from './live/create-agent-metrics.js';
@@ -103,6 +124,12 @@ export type {
   StepAnalysis,
 } from './rollout/run-canary.js';
 export { runCanary } from './rollout/run-canary.js';
+export type { BurnRateRuleOptions } from './sla/burn-rate-rules.js';
+export { burnRateWindows, createBurnRateRules, errorRatioRecord } from './sla/burn-rate-rules.js';
+export type { GrafanaDashboardOptions } from './sla/grafana-dashboard.js';
+export { createGrafanaDashboard } from './sla/grafana-dashboard.js';
+export type { SlaReport, SlaReportOptions } from './sla/sla-report.js';
+export { renderSlaReport, slaReport } from './sla/sla-report.js';
 export { changesMade, isMutating } from './workflows/changes-made.js';
 export type { BlueGreenDeployInput, BlueGreenDeployPlan } from './workflows/deploy-blue-green.js';
 export { deployBlueGreen, executeBlueGreenDeploy, planBlueGreenDeploy } from './workflows/deploy-blue-green.js';

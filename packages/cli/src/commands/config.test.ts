@@ -21,7 +21,7 @@ describe('agent-cicd config', () => {
       file: 'agent-cicd.config.yaml',
       tier: 'canary',
       tierSource: 'AGENT_CICD_TIER',
-      settings: { llmModel: 'gpt-4o', trafficWeight: 10, mockLlm: false, mockTools: false, promptVersion: 'v2' },
+      settings: { llmModel: 'gpt-4o', trafficWeight: 0.1, mockLlm: false, mockTools: false, promptVersion: 'v2' },
     });
     expect(JSON.parse((await cli(['config', '--tier', 'dev'], { AGENT_CICD_TIER: 'canary' })).out)).toMatchObject({
       tier: 'dev',

@@ -61,7 +61,7 @@ describe('agent-cicd gate', { timeout: 60_000 }, () => {
       /^error\[AGENT_CICD_POLICY_INVALID\] \S*gates-invalid\.yaml:3:15 latency\.p99MaxMs: /,
     );
     expect(missing.exitCode).toBe(2);
-    expect(missing.stderr).toMatch(/no-such-file\.json: cannot read the run report \(ENOENT\)/);
+    expect(missing.stderr).toMatch(/^error\[AGENT_CICD_FILE_NOT_FOUND\] \S*no-such-file\.json: file not found/);
     expect(step.exitCode).toBe(2);
     expect(step.stderr).toMatch(/step 30 is not one of the policy's canary steps/);
   });

@@ -86,13 +86,15 @@ describe('agent-cicd report merge', () => {
     await writeFile(join(dir, 'failing.json'), JSON.stringify(report([failing])));
     const run = await runMain(['report', 'merge', join(dir, 'failing.json'), '--out', join(dir, 'out.json'), '--gate']);
     expect(run.exitCode).toBe(1);
-    expect(run.stdout).toContain('gate FAILED: c');
+    expect(run.stdout).toContain('gate FAILED: suite c: 1 of 1 cases did not pass');
   });
 
   it('names the file of an invalid report in one line and exits 2', async () => {
     await writeFile(join(dir, 'bad.json'), JSON.stringify({ schemaVersion: 3 }));
     const run = await runMain(['report', 'merge', join(dir, 'bad.json'), '--out', join(dir, 'never.json')]);
     expect(run.exitCode).toBe(2);
-    expect(run.stderr).toMatch(/^error\[AGENT_CICD_REPORT_INVALID\] .*bad\.json schemaVersion: not a RunReport: .+\n$/);
+    expect(run.stderr).toMatch(
+      /^error\[AGENT_CICD_REPORT_INVALID\] .*bad\.json:1:\d+ schemaVersion: not a valid run report: .+\n$/,
+    );
   });
 });

@@ -1,36 +1,14 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { RunReport } from '@agent-cicd/core';
-import { AgentCicdError } from '@agent-cicd/core/errors';
 import { ExitCode } from '../exit-code.js';
 import { registerReportOutputs } from './report-outputs.js';
 import type { RegisterCommand } from './types.js';
 
+/** Reads a run report through the gate's loader (core's guarded path: size, UTF-8, located schema errors). */
 async function readReport(file: string): Promise<RunReport> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (cause) {
-    throw new AgentCicdError('AGENT_CICD_REPORT_INVALID', 'cannot read the report file', { cause, location: { file } });
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (cause) {
-    throw new AgentCicdError('AGENT_CICD_REPORT_INVALID', 'the report is not valid JSON', {
-      cause,
-      location: { file },
-    });
-  }
-  const { RunReportSchema } = await import('@agent-cicd/core');
-  const parsed = RunReportSchema.safeParse(data);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new AgentCicdError('AGENT_CICD_REPORT_INVALID', `not a RunReport: ${issue?.message ?? 'invalid'}`, {
-      location: { file, ...(issue?.path.length ? { path: issue.path.join('.') } : {}) },
-    });
-  }
-  return parsed.data;
+  const { loadRunReport } = await import('@agent-cicd/deploy-gates');
+  return loadRunReport(file);
 }
 
 /** Same order as the Vitest reporter writes (suite file, then name), whichever shard a suite ran on. */
@@ -51,22 +29,21 @@ export const registerReportCommand: RegisterCommand = (program, io, state) => {
     .option('--gate', 'exit 1 when a suite of the merged report is below its threshold or a case errored')
     .action(async (files: string[], options: { out: string; gate?: boolean }) => {
       const reports = await Promise.all(files.map((file) => readReport(resolve(io.cwd, file))));
-      const { mergeRunReports } = await import('@agent-cicd/core');
+      const { mergeRunReports, runVerdict } = await import('@agent-cicd/core');
       const merged = mergeRunReports(reports);
       merged.suites.sort(bySuiteFile);
       const out = resolve(io.cwd, options.out);
       await mkdir(dirname(out), { recursive: true });
       await writeFile(out, `${JSON.stringify(merged, null, 2)}\n`);
       const { counts, passRate } = merged.totals;
-      const failing = merged.suites.filter(
-        (suite) => !suite.passed || suite.cases.some((testCase) => testCase.status === 'error'),
-      );
+      // The one rule shared with `agent-cicd run` and the Vitest reporter.
+      const verdict = runVerdict(merged);
       io.stdout(
         `merged ${reports.length} reports: ${merged.suites.length} suites, ${counts.cases} cases, ` +
           `${counts.trials} trials, pass rate ${(passRate * 100).toFixed(1)}% → ${options.out}\n`,
       );
-      if (options.gate && failing.length) {
-        io.stdout(`gate FAILED: ${failing.map((suite) => suite.name).join(', ')}\n`);
+      if (options.gate && !verdict.passed) {
+        io.stdout(`gate FAILED: ${verdict.reasons.join('; ')}\n`);
         state.exitCode = ExitCode.failed;
       }
     });

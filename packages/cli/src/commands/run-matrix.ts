@@ -74,3 +74,32 @@ export async function summarizeMatrix(report: RunReport, reportFile: string): Pr
   lines.push('', renderCellComparisonText(compareCells(report)).trimEnd(), '', `report: ${reportFile}`);
   return `${lines.join('\n')}\n`;
 }
+
+/** `--select-best`: the grader (the tier's client, the judge's model) picks the best cell's answer per trial. */
+export async function selectBestSummary(
+  report: RunReport,
+  contextOptions: CreateRunContextOptions,
+  suites: ReadonlyArray<{ suite: { name: string; cases: ReadonlyArray<{ id: string; userInput?: string }> } }>,
+): Promise<string> {
+  const { createRunContext } = await import('@agent-cicd/core');
+  const { selectBestCells } = await import('@agent-cicd/core/matrix');
+  const { grader } = await createRunContext(contextOptions);
+  if (!grader) return 'select-best: the run has no grader\n';
+  const inputs = new Map(
+    suites.flatMap(({ suite }) => suite.cases.map((c) => [`${suite.name}\u0000${c.id}`, c.userInput])),
+  );
+  const result = await selectBestCells({
+    report,
+    grader,
+    inputOf: (suite, caseId) => inputs.get(`${suite}\u0000${caseId}`),
+  });
+  const lines = result.cells.map(
+    (cell) =>
+      `  ${cell.id}: best in ${cell.wins}/${result.decided} (${(cell.share * 100).toFixed(1)}%, 95% CI ${(cell.interval.low * 100).toFixed(1)}–${(cell.interval.high * 100).toFixed(1)}%)`,
+  );
+  const errors =
+    result.errors.length > 0
+      ? `; ${result.errors.length} without a valid choice (first: ${result.errors[0]?.error})`
+      : '';
+  return `select-best over ${result.compared} trials every cell ran${errors}\n${lines.join('\n')}\n`;
+}

@@ -2,11 +2,19 @@ import { relative, resolve } from 'node:path';
 import type { LoadedSuite, RunReport } from '@agent-cicd/core';
 import { AgentCicdError } from '@agent-cicd/core/errors';
 import { ExitCode } from '../exit-code.js';
-import { resolveMatrixCells, runMatrixCells, summarizeMatrix, writeMatrixReport } from './run-matrix.js';
+import { type FailingCase, formatFailingCases } from './format-failing-cases.js';
+import {
+  resolveMatrixCells,
+  runMatrixCells,
+  selectBestSummary,
+  summarizeMatrix,
+  writeMatrixReport,
+} from './run-matrix.js';
 import { createProgressPrinter } from './run-progress.js';
 import type { RegisterCommand } from './types.js';
 
 interface RunOptions {
+  verbose?: boolean;
   tier?: string;
   trials?: string;
   concurrency: string;
@@ -26,6 +34,8 @@ interface RunOptions {
   matrix?: boolean;
   models?: string;
   promptVersions?: string;
+  selectBest?: boolean;
+  shard?: string;
 }
 
 export const registerRunCommand: RegisterCommand = (program, io, state) => {
@@ -42,7 +52,10 @@ export const registerRunCommand: RegisterCommand = (program, io, state) => {
     .option('--max-cost <usd>', 'stop the run (status budget_exceeded) once it has spent this many USD')
     .option('--max-calls <n>', 'stop the run (status budget_exceeded) after this many model calls')
     .option('--seed <n>', 'seed of the mock LLM (same seed, same results)')
-    .option('--config <file>', 'config file (default: agent-cicd.config.* found from the current directory)')
+    .option(
+      '--config <file>',
+      "config file (default: the agent-cicd.config.* of the suites' project, found from their folder up)",
+    )
     .option('--mock-script <file>', 'mock LLM script, overriding mock.script of the config')
     .option('--mock-tools <file>', 'mock tools file, overriding mock.tools of the config')
     .option(
@@ -50,6 +63,7 @@ export const registerRunCommand: RegisterCommand = (program, io, state) => {
       'record | replay | auto | off: record model calls to, or replay them from, cassette.dir (default: $AGENT_CICD_CASSETTE, the config, off)',
     )
     .option('--no-judge', 'do not grade expectedBehavior with the LLM judge')
+    .option('--verbose', 'list every violation of each failing case (default: the first)')
     .option('--junit <file>', 'also write the results as JUnit XML (for CI systems that read it)')
     .option('--html <file>', 'also write the self-contained HTML report')
     .option('--matrix', "run every case in every cell of the config's matrix (models × prompt versions), same seeds")
@@ -58,15 +72,31 @@ export const registerRunCommand: RegisterCommand = (program, io, state) => {
       '--prompt-versions <list>',
       'matrix over these prompt versions (comma-separated), overriding matrix.promptVersions',
     )
+    .option(
+      '--shard <i/n>',
+      'run only shard i of n (a stable partition by suite and case id); merge the shard reports with `report merge`',
+    )
+    .option(
+      '--select-best',
+      "after a matrix run, the judge's model picks the best cell's answer for every trial (promptfoo select-best)",
+    )
     .addHelpText(
       'after',
       '\nExit codes: 0 every suite meets its threshold, 1 a suite does not (or the run was interrupted or over budget), 2 invalid input.',
     )
     .action(async (paths: string[], options: RunOptions) => {
       // Loaded on use, so other subcommands and --help do not pay for the runner's modules at startup.
-      const { createRunContext, findSuiteFiles, loadSuiteFile, runSuite, writeRunReport } = await import(
-        '@agent-cicd/core'
-      );
+      const {
+        createRunContext,
+        findConfigForFiles,
+        findSuiteFiles,
+        loadSuiteFile,
+        parseShard,
+        runSuite,
+        runVerdict,
+        shardSuites,
+        writeRunReport,
+      } = await import('@agent-cicd/core');
       const cwd = io.cwd;
       const trials = optionalInt(options.trials, '--trials', 1);
       const concurrency = optionalInt(options.concurrency, '--concurrency', 1) ?? 4;
@@ -79,14 +109,17 @@ export const registerRunCommand: RegisterCommand = (program, io, state) => {
           `--max-cost must be a positive number of USD, got "${options.maxCost}"`,
         );
       }
+      const shard = options.shard === undefined ? undefined : parseShard(options.shard);
       const files = await findSuiteFiles(paths, cwd);
       const suites: LoadedSuite[] = [];
       for (const file of files) suites.push(await loadSuiteFile(file));
+      // Like lint: the config of the suites' project (`run prompts/` uses prompts/agent-cicd.config.yaml).
+      const configFile = options.config ?? (await findConfigForFiles(files, cwd));
       const contextOptions = {
         cwd,
         env: io.env,
         ...(options.tier === undefined ? {} : { tier: options.tier }),
-        ...(options.config === undefined ? {} : { configFile: options.config }),
+        ...(configFile === undefined ? {} : { configFile }),
         ...(seed === undefined ? {} : { seed }),
         ...(options.mockScript === undefined ? {} : { mockScript: options.mockScript }),
         ...(options.mockTools === undefined ? {} : { mockTools: options.mockTools }),
@@ -97,6 +130,12 @@ export const registerRunCommand: RegisterCommand = (program, io, state) => {
         options.matrix || options.models !== undefined || options.promptVersions !== undefined
           ? await resolveMatrixCells({ ...contextOptions, ...options })
           : undefined;
+      if (options.selectBest && (!cells || !options.judge)) {
+        throw new AgentCicdError(
+          'AGENT_CICD_USAGE',
+          '--select-best needs a matrix run (--matrix) and the judge (no --no-judge)',
+        );
+      }
       // A matrix run creates one context per cell (same seed, its own model and prompt version).
       const context = cells ? undefined : await createRunContext(contextOptions);
       const reportFile = resolve(cwd, options.report);
@@ -117,8 +156,13 @@ export const registerRunCommand: RegisterCommand = (program, io, state) => {
         tty: Boolean(process.stderr.isTTY) && io.env.CI === undefined,
       });
       let report: RunReport;
+      const failing: FailingCase[] = [];
       const common = {
-        suites: suites.map(({ suite, file }) => ({ suite, file: relative(cwd, file) || file })),
+        suites: (shard ? shardSuites(suites, shard) : suites).map(({ suite, file }) => ({
+          suite,
+          file: relative(cwd, file) || file,
+        })),
+        ...(shard ? { subject: { shard: `${shard.index}/${shard.count}` } } : {}),
         concurrency,
         ...(trials === undefined ? {} : { trials }),
         resume: options.resume ?? false,
@@ -131,7 +175,10 @@ export const registerRunCommand: RegisterCommand = (program, io, state) => {
               },
             }),
         signal: controller.signal,
-        onProgress: (p: Parameters<typeof progress.update>[0]) => progress.update(p),
+        onProgress: (p: Parameters<typeof progress.update>[0]) => {
+          progress.update(p);
+          if (p.result.status !== 'passed') failing.push({ suite: p.suite, result: p.result });
+        },
       };
       try {
         report =
@@ -152,16 +199,20 @@ export const registerRunCommand: RegisterCommand = (program, io, state) => {
       if (report.matrix) {
         await writeMatrixReport(report, reportFile);
         io.stdout(await summarizeMatrix(report, relative(cwd, reportFile)));
+        if (options.selectBest) io.stdout(await selectBestSummary(report, contextOptions, common.suites));
       } else {
         await writeRunReport({ report, resultsFile, file: reportFile });
+        io.stdout(formatFailingCases(failing, options.verbose ?? false));
         io.stdout(summarize(report, relative(cwd, reportFile), relative(cwd, resultsFile)));
       }
       if (options.junit !== undefined || options.html !== undefined) {
         io.stdout(await writeReportViews(io.cwd, reportFile, { junit: options.junit, html: options.html }));
       }
       // A matrix run explores: its cells may fail their thresholds; gate two cells with `gate --baseline-cell`.
-      const ok =
-        report.status === 'complete' && (report.matrix !== undefined || report.suites.every((suite) => suite.passed));
+      // Otherwise the one rule shared with the Vitest reporter and `report merge --gate` (errored cases fail it).
+      const verdict = report.matrix === undefined ? runVerdict(report) : undefined;
+      if (verdict && !verdict.passed) io.stdout(`run FAILED: ${verdict.reasons.join('; ')}\n`);
+      const ok = report.matrix === undefined ? verdict?.passed === true : report.status === 'complete';
       state.exitCode = ok ? ExitCode.ok : ExitCode.failed;
     });
 };

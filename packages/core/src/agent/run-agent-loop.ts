@@ -125,7 +125,10 @@ async function runToolCall(
 ): Promise<ToolOutcome> {
   if (!tools)
     return { content: `tool "${call.name}" is not available`, isError: true, error: 'no tools', latencyMs: 0 };
-  const record = await tools.call(call.name, call.arguments, signal ? { signal } : {});
+  const record = await tools.call(call.name, call.arguments, {
+    ...(signal ? { signal } : {}),
+    ...(call.rawArguments === undefined ? {} : { rawArguments: call.rawArguments }),
+  });
   if (record.error !== undefined) {
     return { content: `error: ${record.error}`, isError: true, error: record.error, latencyMs: record.latencyMs };
   }

@@ -1,8 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import { AgentCicdError } from '../errors.js';
+import { parseGeneratedJson } from '../source/parse-generated-json.js';
+import { readTextFile } from '../source/read-text-file.js';
+import { generatedFileLimits } from '../source/source-limits.js';
+import { validateSource } from '../source/validate-source.js';
 import { sortKeysDeep } from './canonical-json.js';
 
 const ToolCallSchema = z.object({ id: z.string(), name: z.string(), arguments: z.record(z.string(), z.unknown()) });
@@ -49,32 +53,20 @@ export type CassetteEntry = z.infer<typeof CassetteEntrySchema>;
 export type EmbeddingEntry = z.infer<typeof EmbeddingEntrySchema>;
 export type CassetteFile = z.infer<typeof CassetteFileSchema>;
 
-/** Reads a cassette; a missing file is an empty cassette, a malformed one an `AGENT_CICD_CASSETTE_INVALID` error. */
+/**
+ * Reads a cassette through the guarded loader; a missing file is an empty cassette, an unreadable, oversized or
+ * malformed one a located error naming the file (`AGENT_CICD_CASSETTE_INVALID` for one that is not a cassette).
+ */
 export async function readCassetteFile(path: string): Promise<CassetteFile> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readTextFile(path, path, { maxBytes: generatedFileLimits.maxBytes });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { version: 1, entries: {} };
+    if (error instanceof AgentCicdError && error.code === 'AGENT_CICD_FILE_NOT_FOUND')
+      return { version: 1, entries: {} };
     throw error;
   }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new AgentCicdError('AGENT_CICD_CASSETTE_INVALID', `not valid JSON: ${(error as Error).message}`, {
-      cause: error,
-      location: { file: path },
-    });
-  }
-  const parsed = CassetteFileSchema.safeParse(data);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new AgentCicdError('AGENT_CICD_CASSETTE_INVALID', issue?.message ?? 'invalid cassette', {
-      location: { file: path, path: issue?.path.join('.') || undefined },
-    });
-  }
-  return parsed.data;
+  return validateSource(parseGeneratedJson(text, path), CassetteFileSchema, 'AGENT_CICD_CASSETTE_INVALID');
 }
 
 /** Serialises a cassette the one stable way: sorted keys, 2-space indent, trailing newline. */

@@ -2,6 +2,37 @@ import { z } from 'zod';
 import { withSnakeCaseAliases } from '../schema/snake-case-aliases.js';
 import type { TierName } from './tier-name.js';
 
+const TRAFFIC_RULE = 'a fraction from 0 to 1 as in the seed (1.0 = 100%), or a percentage string such as "5%"';
+
+/**
+ * Share of live traffic, as a fraction 0–1. One rule, no guessing: a number is a fraction (the seed's `1.0` is
+ * 100%), a percentage is a string (`"5%"`). `5` meaning 5% is an error, never read as 500% or as 5%.
+ */
+export const TrafficWeightSchema = z
+  .union(
+    [
+      z.number().min(0, `must be ${TRAFFIC_RULE}`).max(1, `must be ${TRAFFIC_RULE}; for a percentage write "N%"`),
+      z
+        .string()
+        .regex(/^\s*\d+(\.\d+)?\s*%\s*$/, `must be ${TRAFFIC_RULE}`)
+        .transform((text) => Number(text.replace('%', '').trim()) / 100)
+        .pipe(z.number().max(1, 'a percentage must be at most "100%"')),
+    ],
+    { error: (issue) => (issue.code === 'invalid_union' ? `must be ${TRAFFIC_RULE}` : undefined) },
+  )
+  .describe('Share of live traffic this tier receives: a fraction 0–1 (1.0 = 100%) or a string such as "5%".');
+
+const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'critical'] as const;
+
+/** Log level; case-insensitive, with the seed's (Python's) names: `DEBUG`, `INFO`, `WARNING`, `ERROR`, `CRITICAL`. */
+export const LogLevelSchema = z
+  .preprocess((value) => {
+    if (typeof value !== 'string') return value;
+    const lower = value.trim().toLowerCase();
+    return lower === 'warning' ? 'warn' : lower;
+  }, z.enum(LOG_LEVELS))
+  .describe('debug | info | warn | error | critical, any case; the seed’s WARNING is warn.');
+
 const deploymentObject = z
   .object({
     llmModel: z.string().min(1).describe('Model name sent to the provider.'),
@@ -14,8 +45,8 @@ const deploymentObject = z
     timeoutSeconds: z.number().positive(),
     mockLlm: z.boolean().describe('Use the embedded mock LLM instead of a provider.'),
     mockTools: z.boolean().describe('Use mock tools (fixtures) instead of real ones.'),
-    trafficWeight: z.number().min(0).max(100).describe('Percent of live traffic this tier receives.'),
-    logLevel: z.enum(['debug', 'info', 'warn', 'error']),
+    trafficWeight: TrafficWeightSchema,
+    logLevel: LogLevelSchema,
   })
   .strict();
 
@@ -31,11 +62,11 @@ const common = { llmTemperature: 0, toolsEnabled: true, maxTokens: 1024, timeout
 
 /**
  * Built-in tier defaults. Dev: mock LLM and mock tools, no traffic. Staging: a small real model, mock tools.
- * Canary: the full model and real tools at 5% of traffic. Production: the same at 100%.
+ * Canary: the full model and real tools at 5% of traffic (0.05). Production: the same at 100% (1).
  */
 export const DEFAULT_TIERS: Readonly<Record<TierName, AgentDeploymentConfig>> = {
   dev: { ...common, llmModel: 'gpt-4o-mini', mockLlm: true, mockTools: true, trafficWeight: 0, logLevel: 'debug' },
   staging: { ...common, llmModel: 'gpt-4o-mini', mockLlm: false, mockTools: true, trafficWeight: 0, logLevel: 'debug' },
-  canary: { ...common, llmModel: 'gpt-4o', mockLlm: false, mockTools: false, trafficWeight: 5, logLevel: 'info' },
-  production: { ...common, llmModel: 'gpt-4o', mockLlm: false, mockTools: false, trafficWeight: 100, logLevel: 'info' },
+  canary: { ...common, llmModel: 'gpt-4o', mockLlm: false, mockTools: false, trafficWeight: 0.05, logLevel: 'info' },
+  production: { ...common, llmModel: 'gpt-4o', mockLlm: false, mockTools: false, trafficWeight: 1, logLevel: 'info' },
 };

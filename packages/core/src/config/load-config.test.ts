@@ -33,7 +33,7 @@ describe('loadConfig', () => {
     expect(loaded.root).toBe(dir);
     expect(loaded.config.tiers).toEqual(DEFAULT_TIERS);
     expect(loaded.config.tiers.dev).toMatchObject({ mockLlm: true, mockTools: true, trafficWeight: 0 });
-    expect(loaded.config.tiers.canary).toMatchObject({ mockLlm: false, mockTools: false, trafficWeight: 5 });
+    expect(loaded.config.tiers.canary).toMatchObject({ mockLlm: false, mockTools: false, trafficWeight: 0.05 });
     expect(loaded.config.manifest).toBe('prompts/manifest.yaml');
   });
 
@@ -42,7 +42,7 @@ describe('loadConfig', () => {
       'agent-cicd.config.yaml': [
         'tiers:',
         '  staging: { llm_model: claude-haiku-4-5, max_tokens: 512 }',
-        '  production: { trafficWeight: 100, promptVersion: v2 }',
+        '  production: { trafficWeight: 1.0, promptVersion: v2 }',
         'secrets: [OPENAI_API_KEY]',
         'llm: { prices: { my-model: { input_per_million: 1, outputPerMillion: 2 } } }',
       ].join('\n'),
@@ -68,7 +68,46 @@ describe('loadConfig', () => {
     );
     const bad = await project({ 'agent-cicd.config.yaml': 'tiers:\n  dev:\n    traffic_weight: 150\n' });
     expect(await errorOf(loadConfig({ cwd: bad }))).toBe(
-      'agent-cicd.config.yaml:3:21 tiers.dev.traffic_weight: expected number to be <=100',
+      'agent-cicd.config.yaml:3:21 tiers.dev.traffic_weight: must be a fraction from 0 to 1 as in the seed (1.0 = 100%), or a percentage string such as "5%"; for a percentage write "N%"',
+    );
+  });
+
+  it("takes the seed's tier values: fractional traffic weights, percentages as strings, WARNING", async () => {
+    const dir = await project({
+      'agent-cicd.config.yaml': [
+        'tiers:',
+        '  dev: { log_level: DEBUG }',
+        '  staging: { log_level: INFO, traffic_weight: 0.0 }',
+        '  canary: { traffic_weight: "5%", log_level: Warning }',
+        '  production: { traffic_weight: 1.0, log_level: WARNING }',
+      ].join('\n'),
+    });
+    const { tiers } = (await loadConfig({ cwd: dir })).config;
+    expect([tiers.dev.logLevel, tiers.staging.logLevel, tiers.canary.logLevel, tiers.production.logLevel]).toEqual([
+      'debug',
+      'info',
+      'warn',
+      'warn',
+    ]);
+    expect([tiers.staging.trafficWeight, tiers.canary.trafficWeight, tiers.production.trafficWeight]).toEqual([
+      0, 0.05, 1,
+    ]);
+    // The other spelling is a located error, never reinterpreted: 5 is not 5%, "5" is not a percentage.
+    const rule = 'must be a fraction from 0 to 1 as in the seed (1.0 = 100%), or a percentage string such as "5%"';
+    for (const [value, message] of [
+      ['5', `${rule}; for a percentage write "N%"`],
+      ['"5"', rule],
+      ['"150%"', 'a percentage must be at most "100%"'],
+      ['-0.1', rule],
+    ]) {
+      const bad = await project({ 'agent-cicd.config.yaml': `tiers:\n  canary:\n    traffic_weight: ${value}\n` });
+      expect(await errorOf(loadConfig({ cwd: bad }))).toBe(
+        `agent-cicd.config.yaml:3:21 tiers.canary.traffic_weight: ${message}`,
+      );
+    }
+    const level = await project({ 'agent-cicd.config.yaml': 'tiers:\n  canary:\n    log_level: verbose\n' });
+    expect(await errorOf(loadConfig({ cwd: level }))).toBe(
+      'agent-cicd.config.yaml:3:16 tiers.canary.log_level: expected one of "debug", "info", "warn", "error", "critical", got "verbose"',
     );
   });
 

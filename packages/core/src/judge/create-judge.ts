@@ -59,8 +59,9 @@ const VERDICT_TOOL = 'submit_verdict';
 
 /**
  * LLM-as-judge. Temperature 0; the verdict is forced (tool call or JSON) and parsed strictly. A malformed
- * reply is retried up to `maxAttempts`; then — or when the model call itself fails — the outcome is an error,
- * never a pass and never a default score.
+ * reply (or one cut at the token limit or filtered) is retried up to `maxAttempts`; then — or when the model call
+ * itself fails, or one reply holds several verdicts — the outcome is an error, never a pass and never a default
+ * score.
  */
 export function createJudge(options: CreateJudgeOptions): Judge {
   const rubric = options.rubric ?? defaultJudgeRubric;
@@ -92,6 +93,16 @@ export function createJudge(options: CreateJudgeOptions): Judge {
           tokens.input += reply.usage.inputTokens;
           tokens.output += reply.usage.outputTokens;
           if (reply.costUsd !== undefined) costUsd = (costUsd ?? 0) + reply.costUsd;
+          const verdictCalls = reply.toolCalls.filter((c) => c.name === VERDICT_TOOL).length;
+          if (mode === 'tool' && verdictCalls > 1) {
+            // Several verdicts in one reply (contradictory or repeated) are ambiguous: never pick one.
+            return {
+              ok: false,
+              error: `the judge gave ${verdictCalls} verdicts (${VERDICT_TOOL} called ${verdictCalls} times) in one reply; an ambiguous verdict is not graded`,
+              tokens,
+              ...(costUsd === undefined ? {} : { costUsd }),
+            };
+          }
           const parsed = parseVerdict(reply, mode);
           if (typeof parsed === 'string') problem = parsed + answeredBy(reply);
           else verdict = parsed;
@@ -166,6 +177,9 @@ export function createJudge(options: CreateJudgeOptions): Judge {
 
 /** A verdict, or a sentence saying what was wrong with the reply. */
 function parseVerdict(reply: LlmResponse, mode: 'tool' | 'json'): JudgeVerdict | string {
+  if (reply.finishReason === 'length' || reply.finishReason === 'content_filter' || reply.finishReason === 'error') {
+    return `the reply ended with finish reason ${reply.finishReason}, so its verdict may be incomplete`;
+  }
   let candidate: unknown;
   if (mode === 'tool') {
     const call = reply.toolCalls.find((c) => c.name === VERDICT_TOOL);

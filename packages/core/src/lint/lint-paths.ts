@@ -1,4 +1,4 @@
-import { access, readFile } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import type { AgentCicdConfig } from '../config/config-schema.js';
 import { findConfigFile, readConfigFile } from '../config/load-config.js';
@@ -147,8 +147,15 @@ export async function lintPaths(options: { paths: readonly string[]; cwd: string
       lintedTemplates.add(template);
       files.add(show(template));
       const variablesPath = ['prompts', check.name, 'versions', check.version, 'variables'];
+      let text: string;
+      try {
+        text = await readTextFile(template, show(template));
+      } catch (error) {
+        add(error, template);
+        continue;
+      }
       diagnostics.push(
-        ...lintPromptTemplate(await readFile(template, 'utf8'), {
+        ...lintPromptTemplate(text, {
           file: show(template),
           variables: spec?.variables,
           variablesLocation: { file: manifest.file, ...manifest.locate(variablesPath) },

@@ -119,6 +119,11 @@ function usageOf(usage: AnthropicUsage | null | undefined): LlmUsage {
   };
 }
 
+/** A broken answer: retryable, like a garbled body (the next attempt may be whole). */
+function brokenAnswer(message: string): LlmError {
+  return new LlmError(`anthropic ${message}`, { kind: 'invalid_response', provider: 'anthropic', retryable: true });
+}
+
 /** A Messages API response → our fields. Text blocks are concatenated; `tool_use` blocks become tool calls. */
 export function fromAnthropicMessage(message: Message): ParsedResponse {
   if (message?.type !== 'message' || !Array.isArray(message.content)) {
@@ -128,12 +133,21 @@ export function fromAnthropicMessage(message: Message): ParsedResponse {
       retryable: false,
     });
   }
+  if (!message.stop_reason) {
+    throw brokenAnswer('returned a message without a stop_reason (the answer may be cut short)');
+  }
   let text = '';
   const toolCalls: ToolCall[] = [];
   for (const block of message.content) {
     if (block.type === 'text') text += block.text;
     else if (block.type === 'tool_use') {
-      toolCalls.push({ id: block.id, name: block.name, arguments: (block.input ?? {}) as Record<string, unknown> });
+      const input: unknown = block.input ?? {};
+      // An input that is not an object is kept as text, like invalid JSON arguments, so the call is refused.
+      toolCalls.push(
+        typeof input === 'object' && input !== null && !Array.isArray(input)
+          ? { id: block.id, name: block.name, arguments: input as Record<string, unknown> }
+          : { id: block.id, name: block.name, arguments: {}, rawArguments: JSON.stringify(input) },
+      );
     }
   }
   return {
@@ -148,6 +162,9 @@ export function fromAnthropicMessage(message: Message): ParsedResponse {
 /**
  * Aggregates a Messages stream: `message_start` (model, input usage), text and `input_json_delta` fragments per
  * block index, `message_delta` (stop reason, cumulative usage). `onFirstToken` fires on the first content.
+ * The event order is checked: one `message_start` first, each block started once and written only while open,
+ * one `message_stop` last. A stream that breaks it (empty, cut before `message_stop`, duplicated or late events)
+ * is `invalid_response`.
  */
 export async function aggregateAnthropicStream(
   stream: AsyncIterable<RawMessageStreamEvent>,
@@ -156,12 +173,15 @@ export async function aggregateAnthropicStream(
   const events: RawMessageStreamEvent[] = [];
   const blocks = new Map<
     number,
-    { kind: 'text'; text: string } | { kind: 'tool'; id: string; name: string; json: string }
+    { kind: 'text'; text: string } | { kind: 'tool'; id: string; name: string; json: string } | { kind: 'other' }
   >();
+  const open = new Set<number>();
   let model = '';
   let stop: string | null | undefined;
   let usage: AnthropicUsage = {};
   let seenToken = false;
+  let started = false;
+  let stopped = false;
   const firstToken = (): void => {
     if (!seenToken) {
       seenToken = true;
@@ -170,21 +190,34 @@ export async function aggregateAnthropicStream(
   };
   for await (const event of stream) {
     events.push(event);
+    if (stopped) throw brokenAnswer(`streamed ${String(event?.type)} after message_stop (duplicated or late events)`);
+    if (!started && event.type !== 'message_start') {
+      throw brokenAnswer(`streamed ${String(event?.type)} before message_start`);
+    }
     switch (event.type) {
       case 'message_start':
+        if (started) throw brokenAnswer('streamed message_start twice (duplicated events)');
+        started = true;
         model = event.message.model;
         usage = { ...event.message.usage };
         break;
       case 'content_block_start':
+        if (blocks.has(event.index)) {
+          throw brokenAnswer(`streamed content block ${event.index} twice (duplicated events)`);
+        }
+        open.add(event.index);
         if (event.content_block.type === 'text')
           blocks.set(event.index, { kind: 'text', text: event.content_block.text });
         else if (event.content_block.type === 'tool_use') {
           firstToken();
           const { id, name } = event.content_block;
           blocks.set(event.index, { kind: 'tool', id, name, json: '' });
-        }
+        } else blocks.set(event.index, { kind: 'other' });
         break;
       case 'content_block_delta': {
+        if (!open.has(event.index)) {
+          throw brokenAnswer(`streamed a delta for content block ${event.index}, which is not open`);
+        }
         const block = blocks.get(event.index);
         if (event.delta.type === 'text_delta' && block?.kind === 'text') {
           if (event.delta.text !== '') firstToken();
@@ -194,19 +227,31 @@ export async function aggregateAnthropicStream(
         }
         break;
       }
+      case 'content_block_stop':
+        if (!open.delete(event.index)) {
+          throw brokenAnswer(`streamed content_block_stop for block ${event.index}, which is not open`);
+        }
+        break;
       case 'message_delta':
         stop = event.delta.stop_reason ?? stop;
-        for (const [key, value] of Object.entries(event.usage)) {
+        for (const [key, value] of Object.entries(event.usage ?? {})) {
           if (typeof value === 'number') usage[key as keyof AnthropicUsage] = value;
         }
         break;
+      case 'message_stop':
+        stopped = true;
+        break;
     }
   }
+  if (events.length === 0) throw brokenAnswer('stream ended without any event (an empty stream)');
+  if (!stopped) throw brokenAnswer('stream ended before message_stop (cut short)');
+  if (open.size > 0) throw brokenAnswer(`stream stopped with content block ${[...open][0]} still open`);
+  if (!stop) throw brokenAnswer('stream ended without a stop_reason');
   let text = '';
   const toolCalls: ToolCall[] = [];
   for (const [, block] of [...blocks.entries()].sort(([a], [b]) => a - b)) {
     if (block.kind === 'text') text += block.text;
-    else toolCalls.push(parseToolCall(block.id, block.name, block.json));
+    else if (block.kind === 'tool') toolCalls.push(parseToolCall(block.id, block.name, block.json));
   }
   return { text, toolCalls, usage: usageOf(usage), model, finishReason: anthropicFinishReason(stop), events };
 }

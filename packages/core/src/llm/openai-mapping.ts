@@ -91,27 +91,45 @@ function notChatCompletion(body: unknown): LlmError {
   });
 }
 
-/** A Chat Completions response → our fields. */
+/** A broken answer: retryable, like a garbled body (the next attempt may be whole). */
+function brokenAnswer(message: string): LlmError {
+  return new LlmError(`openai ${message}`, { kind: 'invalid_response', provider: 'openai', retryable: true });
+}
+
+/**
+ * A Chat Completions response → our fields. A completion without choices, without a message or without a
+ * `finish_reason` is not an answer: `invalid_response`. A refusal (`message.refusal`, no content) is
+ * `content_filter`.
+ */
 export function fromOpenAiCompletion(completion: ChatCompletion): ParsedResponse {
   if (completion?.object !== 'chat.completion' && !Array.isArray(completion?.choices))
     throw notChatCompletion(completion);
+  if (!Array.isArray(completion.choices) || completion.choices.length === 0)
+    throw brokenAnswer('returned a chat completion without choices (an empty answer)');
   const choice = completion.choices[0];
   const message = choice?.message;
-  const toolCalls = (message?.tool_calls ?? []).flatMap((call) =>
+  if (typeof message !== 'object' || message === null)
+    throw brokenAnswer('returned a chat completion whose choice has no message');
+  if (!choice?.finish_reason)
+    throw brokenAnswer('returned a chat completion without a finish_reason (the answer may be cut short)');
+  const toolCalls = (message.tool_calls ?? []).flatMap((call) =>
     call.type === 'function' ? [parseToolCall(call.id, call.function.name, call.function.arguments)] : [],
   );
+  const refused = !message.content && typeof message.refusal === 'string' && message.refusal !== '';
   return {
-    text: message?.content ?? message?.refusal ?? '',
+    text: message.content ?? message.refusal ?? '',
     toolCalls,
     usage: usageOf(completion.usage),
     model: completion.model,
-    finishReason: openAiFinishReason(choice?.finish_reason),
+    finishReason: refused ? 'content_filter' : openAiFinishReason(choice.finish_reason),
   };
 }
 
 /**
  * Aggregates a Chat Completions stream: text deltas, tool-call deltas by index (id and name first, then argument
  * fragments), the finish reason and the final usage chunk. `onFirstToken` fires on the first content.
+ * The SDK hides `[DONE]`, so the `finish_reason` chunk marks the end: a stream that ends before it (empty, only
+ * `[DONE]`, cut) or sends content after it (duplicated or out-of-order events) is `invalid_response`.
  */
 export async function aggregateOpenAiStream(
   stream: AsyncIterable<ChatCompletionChunk>,
@@ -120,6 +138,7 @@ export async function aggregateOpenAiStream(
   const chunks: ChatCompletionChunk[] = [];
   const calls = new Map<number, { id: string; name: string; arguments: string }>();
   let text = '';
+  let refusal = '';
   let model = '';
   let finish: string | null | undefined;
   let usage: LlmUsage = { inputTokens: 0, outputTokens: 0 };
@@ -132,15 +151,23 @@ export async function aggregateOpenAiStream(
     for (const choice of chunk.choices) {
       if (choice.index !== 0) continue;
       const delta = choice.delta;
-      const content = delta?.content ?? delta?.refusal ?? '';
-      if (!seenToken && (content !== '' || delta?.tool_calls?.length)) {
+      const content = delta?.content ?? '';
+      const refused = delta?.refusal ?? '';
+      if (finish && (content !== '' || refused !== '' || delta?.tool_calls?.length || choice.finish_reason)) {
+        throw brokenAnswer('streamed content after the finish_reason (duplicated or out-of-order events)');
+      }
+      if (!seenToken && (content !== '' || refused !== '' || delta?.tool_calls?.length)) {
         seenToken = true;
         onFirstToken();
       }
       text += content;
+      refusal += refused;
       for (const part of delta?.tool_calls ?? []) {
         const call = calls.get(part.index) ?? { id: '', name: '', arguments: '' };
-        if (part.id) call.id = part.id;
+        if (part.id) {
+          if (call.id !== '') throw brokenAnswer(`streamed tool call ${part.index} twice (duplicated events)`);
+          call.id = part.id;
+        }
         if (part.function?.name) call.name += part.function.name;
         if (part.function?.arguments) call.arguments += part.function.arguments;
         calls.set(part.index, call);
@@ -148,8 +175,18 @@ export async function aggregateOpenAiStream(
       if (choice.finish_reason) finish = choice.finish_reason;
     }
   }
+  if (chunks.length === 0) throw brokenAnswer('stream ended without any chunk (an empty stream)');
+  if (!finish) throw brokenAnswer('stream ended before its finish_reason (cut short)');
   const toolCalls = [...calls.entries()]
     .sort(([a], [b]) => a - b)
     .map(([, call]) => parseToolCall(call.id, call.name, call.arguments));
-  return { text, toolCalls, usage, model, finishReason: openAiFinishReason(finish), chunks };
+  const refusedOnly = text === '' && refusal !== '';
+  return {
+    text: text || refusal,
+    toolCalls,
+    usage,
+    model,
+    finishReason: refusedOnly ? 'content_filter' : openAiFinishReason(finish),
+    chunks,
+  };
 }

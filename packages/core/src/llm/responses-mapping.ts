@@ -70,10 +70,14 @@ export function fromResponsesObject(response: Response): ParsedResponse {
     });
   }
   let text = '';
+  let refused = false;
   const toolCalls: ToolCall[] = [];
   for (const item of response.output) {
     if (item.type === 'message') {
-      for (const part of item.content) text += part.type === 'output_text' ? part.text : part.refusal;
+      for (const part of item.content) {
+        if (part.type === 'refusal') refused = true;
+        text += part.type === 'output_text' ? part.text : part.refusal;
+      }
     } else if (item.type === 'function_call') {
       toolCalls.push(parseToolCall(item.call_id, item.name, item.arguments));
     }
@@ -83,7 +87,7 @@ export function fromResponsesObject(response: Response): ParsedResponse {
     toolCalls,
     usage: { inputTokens: response.usage?.input_tokens ?? 0, outputTokens: response.usage?.output_tokens ?? 0 },
     model: response.model,
-    finishReason: finishReason(response, toolCalls),
+    finishReason: refused ? 'content_filter' : finishReason(response, toolCalls),
   };
 }
 

@@ -8,3 +8,5 @@ export {
 } from './render-cell-comparison.js';
 export type { MatrixCellSpec, RunMatrixOptions } from './run-matrix.js';
 export { buildMatrixReport, matrixCells, runMatrix, selectCell } from './run-matrix.js';
+export type { CellWins, SelectBestCellsOptions, SelectBestCellsResult } from './select-best-cells.js';
+export { selectBestCells } from './select-best-cells.js';

@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { AgentCicdError } from '../errors.js';
-import { parseYamlWithSchema } from '../mock/parse-yaml-with-schema.js';
+import { loadYamlWithSchema } from '../mock/parse-yaml-with-schema.js';
 import { createPrng } from '../mock/prng.js';
 import { compileTextMatcher, regexError, type TextMatcher } from '../mock/text-matcher.js';
 import { withSnakeCaseAliases } from '../schema/snake-case-aliases.js';
@@ -67,16 +66,7 @@ export type FaultsFileInput = z.input<typeof FaultsFileSchema>;
 
 /** Reads and validates a faults file (YAML); errors name file:line:col and the field path. */
 export async function loadFaults(path: string): Promise<FaultsFile> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    throw new AgentCicdError('AGENT_CICD_MOCK_FAULTS_INVALID', `cannot read faults file: ${(error as Error).message}`, {
-      cause: error,
-      location: { file: path },
-    });
-  }
-  return parseYamlWithSchema(text, path, FaultsFileSchema, 'AGENT_CICD_MOCK_FAULTS_INVALID');
+  return loadYamlWithSchema(path, FaultsFileSchema, 'AGENT_CICD_MOCK_FAULTS_INVALID');
 }
 
 /** What a request looks like to fault rules. */

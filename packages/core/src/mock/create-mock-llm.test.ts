@@ -216,7 +216,7 @@ describe('loadMockScript', () => {
 
   it('reports a missing file and YAML syntax errors with a location', async () => {
     await expect(loadMockScript('/nonexistent/mock.yaml')).rejects.toMatchObject({
-      code: 'AGENT_CICD_MOCK_SCRIPT_INVALID',
+      code: 'AGENT_CICD_FILE_NOT_FOUND',
       location: { file: '/nonexistent/mock.yaml' },
     });
     const { parseMockScript } = await import('./load-mock-script.js');

@@ -1,8 +1,9 @@
-import { isMap, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { AgentCicdError } from '../errors.js';
-
-const camelToSnake = (key: string): string => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+import { parseYamlSource } from '../source/parse-yaml-source.js';
+import { readTextFile } from '../source/read-text-file.js';
+import { formatPath } from '../source/source-document.js';
+import { toUserPath } from '../source/validate-source.js';
 
 /** Renders a zod issue path as `rules[2].respond.toolCalls[0].name`. */
 export function formatIssuePath(path: readonly PropertyKey[]): string {
@@ -41,29 +42,10 @@ export function primaryIssue(issues: readonly IssueLike[]): { message: string; p
   return { message: issue.message, path: issue.path };
 }
 
-/** The deepest YAML node along `path` (a camelCase path also finds a snake_case key). */
-function nodeAt(root: unknown, path: readonly PropertyKey[]): Node | undefined {
-  let node = root as Node | undefined;
-  for (const segment of path) {
-    let next: unknown;
-    if (isMap(node)) {
-      const pair = node.items.find((item) => {
-        const key = (item.key as { value?: unknown } | null)?.value ?? item.key;
-        return key === segment || (typeof segment === 'string' && key === camelToSnake(segment));
-      });
-      next = pair?.value ?? pair?.key;
-    } else if (isSeq(node) && typeof segment === 'number') {
-      next = node.items[segment];
-    }
-    if (!next || typeof next !== 'object' || !('range' in next)) break;
-    node = next as Node;
-  }
-  return node;
-}
-
 /**
- * Parses YAML text and validates it with `schema`. Syntax and schema errors become one `AgentCicdError`
- * with `file:line:col` and the field path of the first problem.
+ * Parses YAML text (through the guarded source parser: depth and alias limits) and validates it with `schema`.
+ * A syntax error is `AGENT_CICD_PARSE_ERROR`; a schema error is one `AgentCicdError` with `code`, `file:line:col`
+ * and the field path of the first problem.
  */
 export function parseYamlWithSchema<T extends z.ZodType>(
   text: string,
@@ -71,21 +53,21 @@ export function parseYamlWithSchema<T extends z.ZodType>(
   schema: T,
   code: string,
 ): z.output<T> {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
-  const syntax = doc.errors[0];
-  if (syntax) {
-    const pos = lineCounter.linePos(syntax.pos[0]);
-    throw new AgentCicdError(code, `invalid YAML: ${syntax.message.split('\n')[0]}`, {
-      location: { file, line: pos.line, column: pos.col },
-    });
-  }
-  const result = schema.safeParse(doc.toJS());
+  const doc = parseYamlSource(text, file);
+  const result = schema.safeParse(doc.value);
   if (result.success) return result.data;
   const { message, path } = primaryIssue(result.error.issues as IssueLike[]);
-  const node = nodeAt(doc.contents, path);
-  const pos = node?.range ? lineCounter.linePos(node.range[0]) : undefined;
+  const userPath = toUserPath(doc.value, path).path;
   throw new AgentCicdError(code, message, {
-    location: { file, line: pos?.line, column: pos?.col, path: formatIssuePath(path) || undefined },
+    location: { file, ...doc.locate(userPath), path: formatPath(userPath) || undefined },
   });
+}
+
+/** Reads a YAML/JSON file through the guarded loader and validates it; see {@link parseYamlWithSchema}. */
+export async function loadYamlWithSchema<T extends z.ZodType>(
+  path: string,
+  schema: T,
+  code: string,
+): Promise<z.output<T>> {
+  return parseYamlWithSchema(await readTextFile(path), path, schema, code);
 }

@@ -44,6 +44,11 @@ export function mergeRunReports(reports: RunReport[]): RunReport {
     durationMs: Math.max(...reports.map((report) => report.totals.durationMs)),
     runId: first.runId,
     ...(tier === undefined ? {} : { tier }),
-    subject: Object.assign({}, ...reports.map((report) => report.subject)),
+    // One shard's label (`shard: 2/3`) does not describe the merged run.
+    subject: Object.fromEntries(
+      Object.entries(Object.assign({}, ...reports.map((report) => report.subject)) as Record<string, string>).filter(
+        ([key]) => key !== 'shard',
+      ),
+    ),
   });
 }

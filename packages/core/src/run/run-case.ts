@@ -7,7 +7,7 @@ import { normalizeTargetOutput } from '../targets/normalize-target-output.js';
 import type { Target, TargetInput } from '../targets/target.js';
 import { buildCaseResult } from './build-case-result.js';
 import type { RunContext, SuiteRef } from './run-context.js';
-import { trackLlmUsage } from './track-llm-usage.js';
+import { type LlmUsageTotals, trackLlmUsage } from './track-llm-usage.js';
 
 /** The fields of a case that `runCase` reads (a `PromptTestCase` has them all). */
 export interface RunnableCase extends CaseExpectations {
@@ -112,6 +112,7 @@ async function runTrial(options: RunCaseOptions, target: Target, trial: number):
   for (const call of tools.calls) {
     if (call.violation && !recorded.has(call.violation.message)) result.violations.push(call.violation);
   }
+  result.violations.push(...incompleteAnswer(usage, result));
   const evaluation = await evaluateCase({
     testCase,
     result: { ...result, latencyMs },
@@ -141,6 +142,64 @@ async function runTrial(options: RunCaseOptions, target: Target, trial: number):
     violations: evaluation.violations,
     ...(result.trajectory === undefined ? {} : { trajectory: trajectoryOf(result.trajectory) }),
   };
+}
+
+/**
+ * A pass needs a complete, well-formed answer. A model call cut at the token limit is `truncated`, a withheld or
+ * refused one `content_filter` (failures: the model answered, badly); a failed one, or an empty final answer (no
+ * text and no tool call, from the model or from the target) is an `empty_response` / `llm_error` error.
+ */
+export function incompleteAnswer(
+  usage: LlmUsageTotals,
+  result: { response: string; toolCalls: unknown[]; violations: Violation[] },
+): Violation[] {
+  const violations: Violation[] = [];
+  // A module target may call a tool with the `{}` of unparseable arguments; the model's call was malformed anyway.
+  const malformed = usage.malformedToolCalls[0];
+  if (malformed && !result.violations.some((v) => v.check === 'tool_arguments')) {
+    violations.push({
+      check: 'tool_arguments',
+      message: `the model called tool "${malformed.name}" with arguments that are not a JSON object: ${JSON.stringify(malformed.rawArguments.slice(0, 120))}`,
+      severity: 'failure',
+    });
+  }
+  const reasons = new Set(usage.finishReasons);
+  if (reasons.has('length')) {
+    violations.push({
+      check: 'truncated',
+      message: 'the model stopped at its token limit (finish reason length): the answer is cut short',
+      severity: 'failure',
+    });
+  }
+  if (reasons.has('content_filter')) {
+    violations.push({
+      check: 'content_filter',
+      message: 'the provider withheld the answer or the model refused (finish reason content_filter)',
+      severity: 'failure',
+    });
+  }
+  if (reasons.has('error')) {
+    violations.push({
+      check: 'llm_error',
+      message: 'the model call ended with an error (finish reason error)',
+      severity: 'error',
+    });
+  }
+  const last = usage.last;
+  const emptyCall = last !== undefined && last.text.trim() === '' && last.toolCalls.length === 0;
+  const emptyResult = result.response.trim() === '' && result.toolCalls.length === 0;
+  // A withheld or cut answer is already explained by its finish reason.
+  const explained = reasons.has('content_filter') || reasons.has('length');
+  if ((emptyCall || emptyResult) && !explained) {
+    violations.push({
+      check: 'empty_response',
+      message: emptyCall
+        ? "the model's last answer was empty (no text and no tool call)"
+        : 'the target gave an empty answer (no text and no tool call)',
+      severity: 'error',
+    });
+  }
+  return violations;
 }
 
 function conversation(testCase: RunnableCase): ChatMessage[] {

@@ -1,6 +1,10 @@
-import { closeSync, existsSync, openSync, readFileSync, truncateSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, truncateSync, writeSync } from 'node:fs';
 import { AgentCicdError } from '../errors.js';
 import { type CaseResult, CaseResultSchema } from '../schema/report.js';
+import { parseGeneratedJson } from '../source/parse-generated-json.js';
+import { readTextFileSync } from '../source/read-text-file.js';
+import { generatedFileLimits } from '../source/source-limits.js';
+import { validateSource } from '../source/validate-source.js';
 
 /** First line of a run's JSONL file: what the run is, so `--resume` can check it continues the same run. */
 export interface JournalHeader {
@@ -35,7 +39,8 @@ export interface RunJournal {
 export function openRunJournal(file: string, header: JournalHeader, options: { resume?: boolean } = {}): RunJournal {
   let done: JournalEntry[] = [];
   let effective = header;
-  const text = options.resume && existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const text =
+    options.resume && existsSync(file) ? readTextFileSync(file, file, { maxBytes: generatedFileLimits.maxBytes }) : '';
   const resumed = text.trim() !== '';
   if (resumed) {
     const end = text.lastIndexOf('\n') + 1;
@@ -60,7 +65,12 @@ export function openRunJournal(file: string, header: JournalHeader, options: { r
     effective = { ...header, runId: previous.runId, startedAt: previous.startedAt };
     done = lines.slice(1).map((line, i) => {
       const entry = parseLine(line, file, i + 2) as JournalEntry;
-      return { ...entry, result: CaseResultSchema.parse(entry.result) };
+      const result = validateSource(
+        { file, value: entry.result, locate: () => ({ line: i + 2, column: 1 }) },
+        CaseResultSchema,
+        'AGENT_CICD_RESUME_INVALID',
+      );
+      return { ...entry, result };
     });
   }
   const fd = openSync(file, resumed ? 'a' : 'w');
@@ -77,14 +87,16 @@ export function openRunJournal(file: string, header: JournalHeader, options: { r
   };
 }
 
+/** One journal line as data; a line that is not JSON (or too deep) is a located `AGENT_CICD_RESUME_INVALID`. */
 function parseLine(line: string | undefined, file: string, lineNumber: number): unknown {
   if (line === undefined) return undefined;
   try {
-    return JSON.parse(line);
+    return parseGeneratedJson(line, file).value;
   } catch (cause) {
-    throw new AgentCicdError('AGENT_CICD_RESUME_INVALID', `cannot resume: line ${lineNumber} is not JSON`, {
+    const column = cause instanceof AgentCicdError ? cause.location?.column : undefined;
+    throw new AgentCicdError('AGENT_CICD_RESUME_INVALID', `cannot resume: line ${lineNumber} is not valid JSON`, {
       cause,
-      location: { file, line: lineNumber },
+      location: { file, line: lineNumber, ...(column === undefined ? {} : { column }) },
     });
   }
 }

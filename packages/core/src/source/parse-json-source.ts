@@ -1,6 +1,7 @@
 import { AgentCicdError } from '../errors.js';
 import { createLineIndex } from './line-index.js';
 import type { PathSegment, SourceDocument } from './source-document.js';
+import { authoredFileLimits, type SourceLimits } from './source-limits.js';
 
 /** Where a JSON value starts, and where its children (and their keys) are. */
 interface JsonNode {
@@ -18,12 +19,28 @@ class JsonSyntaxError extends Error {
   }
 }
 
+const literalPattern = /(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/y;
+
+/** A run of string characters that need no escaping. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: JSON strings may not hold raw control characters.
+const plainRun = /[^"\\\u0000-\u001f]+/y;
+
 const escapes: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
 
 /** A small strict JSON parser (RFC 8259) that records offsets, rejects duplicate keys and trailing commas. */
 class JsonParser {
   private pos = 0;
-  constructor(private readonly text: string) {}
+  private depth = 0;
+  constructor(
+    private readonly text: string,
+    private readonly maxDepth: number,
+  ) {}
+
+  /** Counts one more level of nesting at the current `{` or `[`; past the limit, a syntax error there. */
+  private enter(): void {
+    this.depth++;
+    if (this.depth > this.maxDepth) this.fail(`nesting deeper than ${this.maxDepth} levels`);
+  }
 
   parse(): { value: unknown; node: JsonNode } {
     const result = this.value();
@@ -52,7 +69,8 @@ class JsonParser {
     if (char === '{') return this.object();
     if (char === '[') return this.array();
     if (char === '"') return { value: this.string(), node: { start } };
-    const literal = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(this.text.slice(this.pos));
+    literalPattern.lastIndex = this.pos;
+    const literal = literalPattern.exec(this.text);
     if (!literal) this.fail(`unexpected ${this.describe()}, expected a JSON value`);
     this.pos += literal[0].length;
     return { value: JSON.parse(literal[0]), node: { start } };
@@ -82,20 +100,24 @@ class JsonParser {
         this.pos += 2;
         continue;
       }
-      out += char;
-      this.pos++;
+      plainRun.lastIndex = this.pos;
+      plainRun.test(this.text);
+      out += this.text.slice(this.pos, plainRun.lastIndex);
+      this.pos = plainRun.lastIndex;
     }
     this.pos++;
     return out;
   }
 
   private object(): { value: unknown; node: JsonNode } {
+    this.enter();
     const node: JsonNode = { start: this.pos, keys: new Map(), children: new Map() };
     const value: Record<string, unknown> = {};
     this.pos++;
     this.skipSpace();
     if (this.text[this.pos] === '}') {
       this.pos++;
+      this.depth--;
       return { value, node };
     }
     for (;;) {
@@ -114,7 +136,10 @@ class JsonParser {
       this.skipSpace();
       const char = this.text[this.pos];
       this.pos++;
-      if (char === '}') return { value, node };
+      if (char === '}') {
+        this.depth--;
+        return { value, node };
+      }
       if (char !== ',')
         this.fail(
           `unexpected ${char === undefined ? 'end of input' : `character ${JSON.stringify(char)}`}, expected "," or "}"`,
@@ -124,12 +149,14 @@ class JsonParser {
   }
 
   private array(): { value: unknown; node: JsonNode } {
+    this.enter();
     const node: JsonNode = { start: this.pos, children: new Map() };
     const value: unknown[] = [];
     this.pos++;
     this.skipSpace();
     if (this.text[this.pos] === ']') {
       this.pos++;
+      this.depth--;
       return { value, node };
     }
     for (;;) {
@@ -139,7 +166,10 @@ class JsonParser {
       this.skipSpace();
       const char = this.text[this.pos];
       this.pos++;
-      if (char === ']') return { value, node };
+      if (char === ']') {
+        this.depth--;
+        return { value, node };
+      }
       if (char !== ',')
         this.fail(
           `unexpected ${char === undefined ? 'end of input' : `character ${JSON.stringify(char)}`}, expected "," or "]"`,
@@ -149,12 +179,19 @@ class JsonParser {
   }
 }
 
-/** Parses strict JSON keeping offsets; a syntax error throws `AGENT_CICD_PARSE_ERROR` at its line and column. */
-export function parseJsonSource(text: string, file: string): SourceDocument {
+/**
+ * Parses strict JSON keeping offsets; a syntax error, or nesting deeper than `limits.maxDepth`, throws
+ * `AGENT_CICD_PARSE_ERROR` at its line and column.
+ */
+export function parseJsonSource(
+  text: string,
+  file: string,
+  limits: Pick<SourceLimits, 'maxDepth'> = authoredFileLimits,
+): SourceDocument {
   const toPosition = createLineIndex(text);
   let parsed: { value: unknown; node: JsonNode };
   try {
-    parsed = new JsonParser(text.replace(/^\uFEFF/, ' ')).parse();
+    parsed = new JsonParser(text.replace(/^\uFEFF/, ' '), limits.maxDepth).parse();
   } catch (error) {
     if (!(error instanceof JsonSyntaxError)) throw error;
     throw new AgentCicdError('AGENT_CICD_PARSE_ERROR', `JSON syntax error: ${error.message}`, {

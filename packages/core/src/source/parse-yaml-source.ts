@@ -1,6 +1,7 @@
-import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import { AgentCicdError } from '../errors.js';
 import type { PathSegment, Position, SourceDocument } from './source-document.js';
+import { authoredFileLimits, type SourceLimits } from './source-limits.js';
 
 interface Located {
   node: Node;
@@ -23,25 +24,71 @@ function child(node: Node, segment: PathSegment): Located | undefined {
   return undefined;
 }
 
-/** Parses YAML keeping node ranges; a syntax error throws `AGENT_CICD_PARSE_ERROR` at its line and column. */
-export function parseYamlSource(text: string, file: string): SourceDocument {
+/** Walks the tree without recursion: the first node nested deeper than `maxDepth`, and the first alias. */
+function inspect(root: Node | null, maxDepth: number): { tooDeep?: Node; firstAlias?: Node } {
+  const out: { tooDeep?: Node; firstAlias?: Node } = {};
+  const stack: [Node, number][] = root ? [[root, 1]] : [];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop() as [Node, number];
+    if (isAlias(node)) {
+      if (!out.firstAlias || (node.range?.[0] ?? 0) < (out.firstAlias.range?.[0] ?? 0)) out.firstAlias = node;
+      continue;
+    }
+    if (!isMap(node) && !isSeq(node)) continue;
+    if (depth > maxDepth) {
+      out.tooDeep ??= node;
+      continue;
+    }
+    for (const item of node.items as unknown[]) {
+      if (isPair(item)) {
+        if (item.key && typeof item.key === 'object') stack.push([item.key as Node, depth + 1]);
+        if (item.value) stack.push([item.value as Node, depth + 1]);
+      } else if (item) stack.push([item as Node, depth + 1]);
+    }
+  }
+  return out;
+}
+
+/**
+ * Parses YAML keeping node ranges. A syntax error, nesting deeper than `limits.maxDepth` or aliases that expand
+ * past `limits.maxAliasCount` (an "alias bomb") throws `AGENT_CICD_PARSE_ERROR` at its line and column.
+ */
+export function parseYamlSource(
+  text: string,
+  file: string,
+  limits: Pick<SourceLimits, 'maxDepth' | 'maxAliasCount'> = authoredFileLimits,
+): SourceDocument {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const toPosition = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
+  const fail = (message: string, offset: number): never => {
+    throw new AgentCicdError('AGENT_CICD_PARSE_ERROR', `YAML syntax error: ${message}`, {
+      location: { file, ...toPosition(offset) },
+    });
+  };
+  const tooDeep = `nesting deeper than ${limits.maxDepth} levels`;
   const [syntaxError] = doc.errors;
   if (syntaxError) {
     const message = syntaxError.message.split('\n')[0] ?? syntaxError.message;
-    throw new AgentCicdError('AGENT_CICD_PARSE_ERROR', `YAML syntax error: ${message}`, {
-      location: { file, ...toPosition(syntaxError.pos[0]) },
-    });
+    fail(/Maximum call stack/i.test(message) ? tooDeep : message, syntaxError.pos[0]);
   }
   const root = doc.contents as Node | null;
+  const { tooDeep: deepNode, firstAlias } = inspect(root, limits.maxDepth);
+  if (deepNode) fail(tooDeep, deepNode.range?.[0] ?? 0);
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: limits.maxAliasCount });
+  } catch (error) {
+    const offset = firstAlias?.range?.[0] ?? 0;
+    if (error instanceof RangeError) fail(tooDeep, offset);
+    fail(`aliases expand to more than ${limits.maxAliasCount} nodes (an alias bomb?)`, offset);
+  }
   return {
     file,
-    value: doc.toJS({ maxAliasCount: 1000 }),
+    value,
     locate(path, at = 'value') {
       if (!root) return { line: 1, column: 1 };
       let current: Located = { node: root };

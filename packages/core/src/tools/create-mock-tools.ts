@@ -1,8 +1,7 @@
-import { readFile } from 'node:fs/promises';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { AgentCicdError } from '../errors.js';
 import { matchArguments } from '../eval/match-arguments.js';
+import { loadSourceFile } from '../source/load-source-file.js';
+import { validateSource } from '../source/validate-source.js';
 import type { ToolHandler, ToolSpec } from './tool-registry.js';
 
 /** One canned answer: returned when `when` matches the call's arguments (subset, `/regex/` strings). */
@@ -67,36 +66,8 @@ export function createMockTools(fixtures: Array<MockToolFixture | MockToolFuncti
   });
 }
 
-/** Reads mock tools from a YAML or JSON file `{ tools: [...] }`. */
+/** Reads mock tools from a YAML or JSON file `{ tools: [...] }` through the guarded loader (located errors). */
 export async function loadMockTools(file: string): Promise<ToolSpec[]> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (cause) {
-    throw new AgentCicdError('AGENT_CICD_FILE_NOT_FOUND', `cannot read mock tools: ${(cause as Error).message}`, {
-      cause,
-      location: { file },
-    });
-  }
-  let data: unknown;
-  try {
-    data = parseYaml(text);
-  } catch (cause) {
-    throw new AgentCicdError(
-      'AGENT_CICD_TOOL_INVALID',
-      `mock tools file is not valid YAML/JSON: ${(cause as Error).message}`,
-      {
-        cause,
-        location: { file },
-      },
-    );
-  }
-  const parsed = MockToolsFileSchema.safeParse(data);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new AgentCicdError('AGENT_CICD_TOOL_INVALID', issue?.message ?? 'invalid mock tools file', {
-      location: { file, path: issue?.path.join('.') ?? '' },
-    });
-  }
-  return createMockTools(parsed.data.tools);
+  const doc = await loadSourceFile(file);
+  return createMockTools(validateSource(doc, MockToolsFileSchema, 'AGENT_CICD_TOOL_INVALID').tools);
 }

@@ -7,6 +7,12 @@ export interface ToolContext {
   signal?: AbortSignal;
 }
 
+/** Options of one `ToolBox.call`. */
+export interface ToolCallOptions extends ToolContext {
+  /** The model's argument text when it was not a JSON object: the call is refused with a `tool_arguments` violation. */
+  rawArguments?: string;
+}
+
 /** Runs a tool; its return value is fed back to the model (strings as is, anything else as JSON). */
 export type ToolHandler = (args: Record<string, unknown>, context: ToolContext) => unknown;
 
@@ -33,7 +39,7 @@ export interface ToolBox {
   /** Definitions of the enabled tools, for `LlmRequest.tools`. */
   readonly definitions: ToolDefinition[];
   /** Calls a tool. Never throws for a bad call: it is recorded with a violation and an error result. */
-  call(name: string, args: Record<string, unknown>, options?: ToolContext): Promise<ToolCallRecord>;
+  call(name: string, args: Record<string, unknown>, options?: ToolCallOptions): Promise<ToolCallRecord>;
   readonly calls: readonly ToolCallRecord[];
 }
 
@@ -105,6 +111,15 @@ export function createToolRegistry(options: ToolRegistryOptions): ToolRegistry {
         async call(name, args, callOptions = {}) {
           const tool = tools.get(name);
           if (!tool) return refuse(name, args, 'unknown_tool', `the agent called tool "${name}", which does not exist`);
+          if (callOptions.rawArguments !== undefined) {
+            const shown = JSON.stringify(callOptions.rawArguments.slice(0, 120));
+            return refuse(
+              name,
+              args,
+              'tool_arguments',
+              `the agent called tool "${name}" with arguments that are not a JSON object: ${shown}`,
+            );
+          }
           if (!enabled.has(name)) {
             return refuse(
               name,

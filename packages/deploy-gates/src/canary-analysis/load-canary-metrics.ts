@@ -1,30 +1,19 @@
-import { readFile } from 'node:fs/promises';
 import { AgentCicdError } from '@agent-cicd/core';
+import { loadSourceFile } from '@agent-cicd/core/source';
 import type { z } from 'zod';
 import { GateErrorCode } from '../gate-errors.js';
 import { describeIssue, formatPath } from '../policy/load-policy.js';
 import { type CanaryMetrics, CanaryMetricsSchema } from './canary-metrics.js';
 
-/** Reads canary metrics (a JSON array of looks, see {@link CanaryMetricsSchema}). */
+/** Reads canary metrics (a JSON array of looks, see {@link CanaryMetricsSchema}) through core's guarded loader. */
 export async function loadCanaryMetrics(path: string): Promise<CanaryMetrics> {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(await readFile(path, 'utf8'));
-  } catch (error) {
-    throw new AgentCicdError(
-      GateErrorCode.canaryMetricsInvalid,
-      `cannot read canary metrics: ${(error as Error).message}`,
-      {
-        location: { file: path },
-        cause: error,
-      },
-    );
-  }
-  const result = CanaryMetricsSchema.safeParse(raw);
+  const doc = await loadSourceFile(path);
+  const result = CanaryMetricsSchema.safeParse(doc.value);
   if (result.success) return result.data;
   const issue = result.error.issues[0] as z.core.$ZodIssue;
+  const segments = issue.path.map((segment) => (typeof segment === 'number' ? segment : String(segment)));
   throw new AgentCicdError(GateErrorCode.canaryMetricsInvalid, `not valid canary metrics: ${describeIssue(issue)}`, {
-    location: { file: path, path: formatPath(issue.path) },
+    location: { file: path, ...doc.locate(segments), path: formatPath(issue.path) },
     cause: result.error,
   });
 }

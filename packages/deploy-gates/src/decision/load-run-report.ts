@@ -1,48 +1,28 @@
-import { readFile } from 'node:fs/promises';
 import { AgentCicdError, type RunReport, RunReportSchema } from '@agent-cicd/core';
-import { LineCounter, parseDocument } from 'yaml';
+import { generatedFileLimits, parseGeneratedJson, readTextFile } from '@agent-cicd/core/source';
 import type { z } from 'zod';
 import { GateErrorCode } from '../gate-errors.js';
-import { describeIssue, locate, locationOf } from '../policy/load-policy.js';
+import { describeIssue, formatPath } from '../policy/load-policy.js';
 
 /**
- * Parses and validates a run report (JSON). Errors are `AGENT_CICD_REPORT_INVALID` naming the file and the line,
- * column and field path of the first problem.
+ * Parses and validates a run report (JSON) through core's guarded JSON path. A syntax error is
+ * `AGENT_CICD_PARSE_ERROR`; a report that breaks the schema `AGENT_CICD_REPORT_INVALID`, naming the file and the
+ * line, column and field path of the first problem.
  */
 export function parseRunReportText(text: string, file: string): RunReport {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    throw new AgentCicdError(GateErrorCode.reportInvalid, `not valid JSON (${(error as Error).message})`, {
-      location: { file },
-      cause: error,
-    });
-  }
-  const result = RunReportSchema.safeParse(raw);
+  const doc = parseGeneratedJson(text, file);
+  const result = RunReportSchema.safeParse(doc.value);
   if (result.success) return result.data;
   const issue = result.error.issues[0] as z.core.$ZodIssue;
   const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] as string] : issue.path;
-  // JSON is YAML, so the YAML parser gives the line and column of the offending field.
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines });
+  const segments = path.map((segment) => (typeof segment === 'number' ? segment : String(segment)));
   throw new AgentCicdError(GateErrorCode.reportInvalid, `not a valid run report: ${describeIssue(issue)}`, {
-    location: locationOf(file, lines, locate(doc.contents, path), path),
+    location: { file, ...doc.locate(segments), ...(path.length > 0 ? { path: formatPath(path) } : {}) },
     cause: result.error,
   });
 }
 
-/** Reads a run report written by `agent-cicd run` or the Vitest reporter. */
+/** Reads a run report written by `agent-cicd run` or the Vitest reporter (size and UTF-8 checked). */
 export async function loadRunReport(path: string): Promise<RunReport> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    throw new AgentCicdError(
-      GateErrorCode.reportInvalid,
-      `cannot read the run report (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
-      { location: { file: path }, cause: error },
-    );
-  }
-  return parseRunReportText(text, path);
+  return parseRunReportText(await readTextFile(path, path, { maxBytes: generatedFileLimits.maxBytes }), path);
 }

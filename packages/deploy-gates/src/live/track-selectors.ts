@@ -57,9 +57,9 @@ export function joinMatchers(...parts: string[]): string {
 
 const duration = /^(\d+(ms|s|m|h|d|w|y))+$/;
 
-/** Checks a PromQL range duration such as `5m` or `1h30m` (or a template placeholder such as `{{ interval }}`). */
+/** Checks a PromQL range duration such as `5m` or `1h30m` (or a template placeholder such as `{{ interval }}` or Grafana's `$__rate_interval`). */
 export function assertPromDuration(value: string, what = 'window'): string {
-  if (!duration.test(value) && !/^\{\{.+\}\}$/.test(value)) {
+  if (!duration.test(value) && !/^\{\{.+\}\}$/.test(value) && !/^\$__?\w+$/.test(value)) {
     throw new AgentCicdError(GateErrorCode.queryInvalid, `${what} "${value}" is not a Prometheus duration such as 5m`);
   }
   return value;

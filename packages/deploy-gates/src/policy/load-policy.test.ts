@@ -80,6 +80,6 @@ describe('loadPolicy', () => {
   });
 
   it('rejects a missing file', async () => {
-    await expect(loadPolicy(fixture('nope.yaml'))).rejects.toMatchObject({ code: 'AGENT_CICD_POLICY_INVALID' });
+    await expect(loadPolicy(fixture('nope.yaml'))).rejects.toMatchObject({ code: 'AGENT_CICD_FILE_NOT_FOUND' });
   });
 });

@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { AgentCicdError, type SourceLocation } from '@agent-cicd/core';
+import { parseYamlSource, readTextFile } from '@agent-cicd/core/source';
 import { isMap, isScalar, LineCounter, type Node, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { GateErrorCode } from '../gate-errors.js';
@@ -92,18 +92,10 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
  * file, line, column and field path of the first problem.
  */
 export function parsePolicyText(text: string, file: string): GatePolicy {
+  // The guarded parser first: syntax errors, duplicate keys, depth and alias limits are located parse errors.
+  const raw = parseYamlSource(text, file).value ?? {};
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
-  const yamlError = doc.errors[0];
-  if (yamlError) {
-    const pos = lines.linePos(yamlError.pos[0]);
-    throw invalid(
-      yamlError.message.split('\n')[0] ?? 'invalid YAML',
-      { file, line: pos.line, column: pos.col },
-      yamlError,
-    );
-  }
-  const raw = doc.toJS() ?? {};
   const normalized = normalizeKeys(raw, recordFields);
   if ('duplicate' in normalized) {
     const { path, key } = normalized.duplicate;
@@ -125,17 +117,7 @@ export function parsePolicyText(text: string, file: string): GatePolicy {
   return result.data;
 }
 
-/** Reads a gate policy file (`gates.yaml`). */
+/** Reads a gate policy file (`gates.yaml`) through core's guarded loader (size and UTF-8 checks). */
 export async function loadPolicy(path: string): Promise<GatePolicy> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    throw invalid(
-      `cannot read the policy file (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
-      { file: path },
-      error,
-    );
-  }
-  return parsePolicyText(text, path);
+  return parsePolicyText(await readTextFile(path), path);
 }

@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { AgentCicdError } from '@agent-cicd/core';
+import { loadSourceFile } from '@agent-cicd/core/source';
 import { DeployErrorCode } from '../errors.js';
 import { createReleaseBundle, type ReleaseBundle } from './release-bundle.js';
 
@@ -8,16 +8,8 @@ import { createReleaseBundle, type ReleaseBundle } from './release-bundle.js';
  * deployed. The image must be a digest: a release pins exactly what runs. Every problem is invalid input.
  */
 export async function loadReleaseFile(file: string, image: string, shown = file): Promise<ReleaseBundle> {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(await readFile(file, 'utf8'));
-  } catch (cause) {
-    throw new AgentCicdError(
-      DeployErrorCode.invalidInput,
-      `cannot read the release file: ${(cause as Error).message.split('\n')[0]}`,
-      { cause, location: { file: shown } },
-    );
-  }
+  // Core's guarded loader: a missing, oversized, non-UTF-8 or malformed file is one located error.
+  const raw = (await loadSourceFile(file, { name: shown })).value;
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new AgentCicdError(DeployErrorCode.invalidInput, 'a release file is a JSON object', {
       location: { file: shown },

@@ -1,6 +1,7 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { AgentCicdError } from '@agent-cicd/core';
+import { formatPath, generatedFileLimits, parseGeneratedJson, readTextFile } from '@agent-cicd/core/source';
 import { DeployErrorCode } from '../errors.js';
 import type { Kubectl } from '../kubectl/create-kubectl.js';
 import { assertDnsSubdomain } from '../validate/validate.js';
@@ -14,20 +15,13 @@ export interface ReleaseStore {
 }
 
 function parseHistory(text: string, where: string): ReleaseHistory {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (cause) {
-    throw new AgentCicdError(DeployErrorCode.releaseHistoryInvalid, 'release history is not valid JSON', {
-      cause,
-      location: { file: where },
-    });
-  }
-  const parsed = ReleaseHistorySchema.safeParse(json);
+  const doc = parseGeneratedJson(text, where);
+  const parsed = ReleaseHistorySchema.safeParse(doc.value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
+    const segments = (issue?.path ?? []).map((segment) => (typeof segment === 'number' ? segment : String(segment)));
     throw new AgentCicdError(DeployErrorCode.releaseHistoryInvalid, issue?.message ?? 'invalid release history', {
-      location: { file: where, path: issue?.path.join('.') ?? '' },
+      location: { file: where, ...doc.locate(segments), path: formatPath(segments) || undefined },
     });
   }
   return parsed.data;
@@ -40,14 +34,10 @@ export function createFileReleaseStore(path: string): ReleaseStore {
     async load() {
       let text: string;
       try {
-        text = await readFile(path, 'utf8');
+        text = await readTextFile(path, path, { maxBytes: generatedFileLimits.maxBytes });
       } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'ENOENT') return emptyReleaseHistory();
-        throw new AgentCicdError(DeployErrorCode.releaseHistoryInvalid, `cannot read the release history (${code})`, {
-          cause: error,
-          location: { file: path },
-        });
+        if (error instanceof AgentCicdError && error.code === 'AGENT_CICD_FILE_NOT_FOUND') return emptyReleaseHistory();
+        throw error;
       }
       return parseHistory(text, path);
     },

@@ -3,12 +3,15 @@ import { fileURLToPath } from 'node:url';
 import { AgentCicdError } from '@agent-cicd/core';
 import { formatUserError } from '@agent-cicd/core/errors';
 import { defaultInclude, type Plugin } from 'vitest/config';
+import type { TestProject } from 'vitest/node';
 import { AgentCicdReporter } from '../reporter/agent-cicd-reporter.js';
 import type { AgentCicdProvided } from '../runtime/provided.js';
 import { suiteToModule } from '../transform/suite-to-module.js';
 import { type AgentCicdOptions, resolveAgentCicdOptions } from './options.js';
 
 const suiteFile = /\.(?:(?:prompt|suite)\.ya?ml|cases\.json)$/;
+/** Other YAML/JSON files are suites when the project's `include` globs (e.g. the plugin's `include`) collect them. */
+const dataFile = /\.(?:ya?ml|json)$/i;
 
 // Runs from source (`.ts`, tests and typecheck) and from `dist/` (`.js`); the runtime files sit beside us either way.
 const ownExtension = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
@@ -34,6 +37,7 @@ function userFacing(error: AgentCicdError, root: string): Error {
 export function agentCicd(options: AgentCicdOptions = {}): Plugin {
   const resolved = resolveAgentCicdOptions(options);
   let root = process.cwd();
+  let project: Pick<TestProject, 'matchesTestGlob'> | undefined;
   return {
     name: 'agent-cicd',
     enforce: 'pre',
@@ -41,6 +45,8 @@ export function agentCicd(options: AgentCicdOptions = {}): Plugin {
       config.test ??= {};
       const test = config.test;
       test.include = [...(test.include ?? defaultInclude), ...resolved.include];
+      // Cases are latency-bound (model calls): Vitest's default of 5 concurrent tests would serialise them.
+      test.maxConcurrency ??= resolved.concurrency;
       const setupFiles = test.setupFiles === undefined ? [] : [test.setupFiles].flat();
       test.setupFiles = [...setupFiles, ownFile('../runtime/setup')];
       root = resolve(config.root ?? process.cwd(), test.root ?? '.');
@@ -52,14 +58,16 @@ export function agentCicd(options: AgentCicdOptions = {}): Plugin {
       };
       test.provide = { ...test.provide, agentCicd: provided };
     },
-    configureVitest({ vitest }) {
+    configureVitest({ vitest, project: testProject }) {
+      project = testProject;
       // One reporter per run, however many projects use the plugin.
       if (vitest.config.reporters.some((reporter) => reporter instanceof AgentCicdReporter)) return;
       vitest.config.reporters.push(new AgentCicdReporter(resolved));
     },
     transform(text, id) {
       const file = id.split('?')[0] ?? id;
-      if (!suiteFile.test(file)) return null;
+      // The default names, or any YAML/JSON file the configured globs collect (the seed's tests/prompt_test_cases.json).
+      if (!suiteFile.test(file) && !(dataFile.test(file) && project?.matchesTestGlob(file))) return null;
       try {
         const { code, map } = suiteToModule({ text, file, runtimeEntry: ownFile('../runtime/register-suite') });
         return { code, map, moduleType: 'js' };
