@@ -201,7 +201,12 @@ export const registerRunCommand: RegisterCommand = (program, io, state) => {
         io.stdout(await summarizeMatrix(report, relative(cwd, reportFile)));
         if (options.selectBest) io.stdout(await selectBestSummary(report, contextOptions, common.suites));
       } else {
-        await writeRunReport({ report, resultsFile, file: reportFile });
+        await writeRunReport({
+          report,
+          resultsFile,
+          file: reportFile,
+          ...(context?.redact ? { redact: context.redact } : {}),
+        });
         io.stdout(formatFailingCases(failing, options.verbose ?? false));
         io.stdout(summarize(report, relative(cwd, reportFile), relative(cwd, resultsFile)));
       }
