@@ -100,19 +100,8 @@ export { describePromptCheck, verifyManifest } from './prompts/verify-manifest.j
 export type { RunBudget } from './run/budget-llm.js';
 export { BudgetExceededError } from './run/budget-llm.js';
 
-<<<<<<< HEAD
-=======
-
-export type { BuildCaseResultOptions } from './run/build-case-result.js';
-export { buildCaseResult } from './run/build-case-result.js';
-export type { BuildRunReportOptions, RunStatus } from './run/build-run-report.js';
-export { buildRunReport } from './run/build-run-report.js';
-export type { CreateLlmClientForTierOptions } from './run/create-llm-client-for-tier.js';
-export { createLlmClientForTier } from './run/create-llm-client-for-tier.js';
 export type { ResultRedactorOptions } from './run/create-result-redactor.js';
 export { createResultRedactor, PROVIDER_KEY_VARIABLES } from './run/create-result-redactor.js';
-
->>>>>>> main
 
 export type { CreateRunContextOptions } from './run/create-run-context.js';
 export { createRunContext } from './run/create-run-context.js';

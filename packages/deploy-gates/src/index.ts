@@ -51,8 +51,13 @@ export { createFlaggerMetricTemplates } from './interop/flagger-metric-templates
 export { AgentMetricNames, latencyBuckets, responseLengthBuckets } from './live/agent-metric-names.js';
 export type { AgentMetrics, AgentRequestRecord, AgentTrack } from './live/create-agent-metrics.js';
 export { createAgentMetrics } from './live/create-agent-metrics.js';
-export type { DeployMetrics, DeployOutcome, DeployStrategy } from './metrics/create-deploy-metrics.js';
-export { createDeployMetrics } from './metrics/create-deploy-metrics.js';
+export type {
+  DeployMetrics,
+  DeploymentMetrics,
+  DeployOutcome,
+  DeployStrategy,
+} from './metrics/create-deploy-metrics.js';
+export { createDeployMetrics, deploymentMetricGauges } from './metrics/create-deploy-metrics.js';
 export type { PipelineSettings } from './pipeline/configure-stages.js';
 export { configureStages, insertStage, removeStages, replaceStage } from './pipeline/configure-stages.js';
 export { defaultStages } from './pipeline/default-stages.js';
