@@ -58,10 +58,12 @@ export type {
   DeployStrategy,
 } from './metrics/create-deploy-metrics.js';
 export { createDeployMetrics, deploymentMetricGauges } from './metrics/create-deploy-metrics.js';
+export type { Approval } from './pipeline/approvals.js';
+export { ApprovalSchema, approvalsDir, approveRun, readApproval } from './pipeline/approvals.js';
 export type { PipelineSettings } from './pipeline/configure-stages.js';
 export { configureStages, insertStage, removeStages, replaceStage } from './pipeline/configure-stages.js';
 export { defaultStages } from './pipeline/default-stages.js';
-export { PipelineErrorCode } from './pipeline/pipeline-errors.js';
+export { PipelineErrorCode, pipelineErrorCatalogue } from './pipeline/pipeline-errors.js';
 export type { PipelineRecord } from './pipeline/pipeline-record.js';
 export { PipelineRecordSchema, pipelineRecordSchemaVersion } from './pipeline/pipeline-record.js';
 export type { PipelineResult, SeedStageName, StageStatus } from './pipeline/pipeline-result.js';
@@ -80,9 +82,25 @@ export { defineStage } from './pipeline/pipeline-stage.js';
 export { formatDuration, renderPipelineMarkdown } from './pipeline/render-pipeline-markdown.js';
 export type { RunPipelineOptions } from './pipeline/run-pipeline.js';
 export { pipelineRunEnv, runPipeline, systemClock } from './pipeline/run-pipeline.js';
+export type { ScanFinding } from './pipeline/scan/scan-finding.js';
+export { formatFinding, ScanFindingSchema } from './pipeline/scan/scan-finding.js';
+export type { ScanOptions, ScanResult } from './pipeline/scan/scan-project.js';
+export { ScanOptionsSchema, scanProject } from './pipeline/scan/scan-project.js';
+export { approvalGateStage } from './pipeline/stages/approval-gate.js';
+export { buildImageStage } from './pipeline/stages/build-image.js';
+export { canaryDeployStage } from './pipeline/stages/canary-deploy.js';
+export { deployStagingStage } from './pipeline/stages/deploy-staging.js';
+export { e2eTestStage } from './pipeline/stages/e2e-test.js';
+export { productionDeployStage } from './pipeline/stages/production-deploy.js';
 export { promptRegressionStage } from './pipeline/stages/prompt-regression.js';
+export type { RunSuitesOptions } from './pipeline/stages/run-suites.js';
+export { describeRun, runSuites } from './pipeline/stages/run-suites.js';
+export { securityScanStage } from './pipeline/stages/security-scan.js';
 export { staticAnalysisStage } from './pipeline/stages/static-analysis.js';
+export { toolIntegrationStage } from './pipeline/stages/tool-integration.js';
 export { unitTestStage } from './pipeline/stages/unit-test.js';
+export type { ToolsSuite } from './pipeline/tools-suite.js';
+export { loadToolsSuites, ToolsSuiteSchema } from './pipeline/tools-suite.js';
 export { writeFileAtomic, writePipelineRecord } from './pipeline/write-pipeline-record.js';
 export type {
   CanaryPolicy,
