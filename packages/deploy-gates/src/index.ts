@@ -42,17 +42,8 @@ export {
   RolloutError,
 } from './errors.js';
 export { GateErrorCode } from './gate-errors.js';
-export type {
-  GitopsPlan,
-  GitopsReleaseOptions,
-  GitopsResult,
-  GitopsRevertOptions,
-} from './gitops/gitops-release.js';
-export {
-  releaseToGitops,
-  releaseTrailer,
-  revertGitopsRelease,
-} from './gitops/gitops-release.js';
+export type { GitopsPlan, GitopsReleaseOptions, GitopsResult, GitopsRevertOptions } from './gitops/gitops-release.js';
+export { releaseToGitops, releaseTrailer, revertGitopsRelease } from './gitops/gitops-release.js';
 export type { ArgoLiveAnalysisOptions } from './interop/argo-live-analysis-template.js';
 export { createArgoLiveAnalysisTemplate } from './interop/argo-live-analysis-template.js';
 export type { CanaryComparison, CanaryComparisonOptions } from './interop/canary-comparisons.js';
