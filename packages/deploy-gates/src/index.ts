@@ -31,12 +31,14 @@ export type { DecideOptions, GateLook, GateSample } from './decision/decide.js';
 export { decide, decideSamples, gateSample, lookAlpha } from './decision/decide.js';
 export type { Decision, Evidence, GateAction, Verdict } from './decision/decision.js';
 export { actionRank, DecisionSchema, EvidenceSchema, GateActionSchema } from './decision/decision.js';
+export { DECISION_EXIT_CODES, decisionExitCode } from './decision/decision-exit-code.js';
 export { loadRunReport, parseRunReportText } from './decision/load-run-report.js';
 export { decisionTable, renderDecisionMarkdown, renderDecisionText } from './decision/render-decision.js';
 export {
   CommandError,
   DeployErrorCode,
   deployErrorCatalogue,
+  deployGatesErrorCatalogue,
   InvalidInputError,
   ReleaseNotFoundError,
   RolloutError,

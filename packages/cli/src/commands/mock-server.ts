@@ -1,6 +1,18 @@
 import { resolve } from 'node:path';
+
+<<<<<<< HEAD
+
 import { AgentCicdError, type CassetteMode, resolveCassetteMode } from '@agent-cicd/core';
 import { startMockServer } from '@agent-cicd/core/mock-server';
+
+=======
+
+import { AgentCicdError, type CassetteMode, resolveCassetteMode } from '@agent-cicd/core';
+import { startMockServer } from '@agent-cicd/core/mock-server';
+import { parseIntegerOption } from '../options/parse-option-values.js';
+
+>>>>>>> main
+
 import type { RegisterCommand } from './types.js';
 
 interface MockServerFlags {
@@ -13,16 +25,8 @@ interface MockServerFlags {
   seed?: string;
 }
 
-function parseInteger(value: string, flag: string, min: number, max: number): number {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < min || number > max) {
-    throw new AgentCicdError(
-      'AGENT_CICD_CLI_INVALID_OPTION',
-      `${flag} must be an integer from ${min} to ${max}, got "${value}"`,
-    );
-  }
-  return number;
-}
+const parseInteger = (value: string, flag: string, min: number, max: number): number =>
+  parseIntegerOption(value, flag, { min, max });
 
 /** `agent-cicd mock-server`: the OpenAI/Anthropic-compatible mock model for the Dev tier, until SIGINT/SIGTERM. */
 export const registerMockServerCommand: RegisterCommand = (program, io) => {
