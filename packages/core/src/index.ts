@@ -32,28 +32,9 @@ export type {
   ToolSettings,
 } from './config/config-schema.js';
 
-<<<<<<< HEAD
-
 export { ConfigInputSchema, ConfigSchema, defineConfig } from './config/config-schema.js';
-
-=======
-
-export {
-  CassetteSettingsSchema,
-  ConfigInputSchema,
-  ConfigSchema,
-  defineConfig,
-  JudgeSettingsSchema,
-  LlmSettingsSchema,
-  MockSettingsSchema,
-  ModelPriceSchema,
-  PipelineSettingsSchema,
-  ToolSettingsSchema,
-} from './config/config-schema.js';
 export type { LlmSettingsView } from './config/describe-llm-settings.js';
 export { describeLlmSettings, redactUrl } from './config/describe-llm-settings.js';
-
->>>>>>> main
 
 export { findConfigForFiles } from './config/find-config-for-files.js';
 export type { LoadedConfig } from './config/load-config.js';

@@ -1,17 +1,8 @@
 import { resolve } from 'node:path';
 
-<<<<<<< HEAD
-
-import { AgentCicdError, type CassetteMode, resolveCassetteMode } from '@agent-cicd/core';
-import { startMockServer } from '@agent-cicd/core/mock-server';
-
-=======
-
 import { AgentCicdError, type CassetteMode, resolveCassetteMode } from '@agent-cicd/core';
 import { startMockServer } from '@agent-cicd/core/mock-server';
 import { parseIntegerOption } from '../options/parse-option-values.js';
-
->>>>>>> main
 
 import type { RegisterCommand } from './types.js';
 
