@@ -166,6 +166,8 @@ export type { BuildRunReportOptions, RunStatus } from './run/build-run-report.js
 export { buildRunReport } from './run/build-run-report.js';
 export type { CreateLlmClientForTierOptions } from './run/create-llm-client-for-tier.js';
 export { createLlmClientForTier } from './run/create-llm-client-for-tier.js';
+export type { ResultRedactorOptions } from './run/create-result-redactor.js';
+export { createResultRedactor, PROVIDER_KEY_VARIABLES } from './run/create-result-redactor.js';
 export type { CreateRunContextOptions } from './run/create-run-context.js';
 export { createRunContext } from './run/create-run-context.js';
 export { mergeRunReports } from './run/merge-run-reports.js';
@@ -177,6 +179,8 @@ export type { JournalEntry, JournalHeader, RunJournal } from './run/run-journal.
 export { openRunJournal } from './run/run-journal.js';
 export type { RunProgress, RunSuiteOptions, SuiteToRun } from './run/run-suite.js';
 export { runSuite } from './run/run-suite.js';
+export type { RunVerdict, RunVerdictOptions } from './run/run-verdict.js';
+export { runVerdict } from './run/run-verdict.js';
 export { parseShard, type Shard, shardOf, shardSuites } from './run/shard-suites.js';
 export type { SuiteAccumulator, SummarizeSuiteOptions } from './run/summarize-suite.js';
 export { createSuiteAccumulator, summarizeSuite } from './run/summarize-suite.js';

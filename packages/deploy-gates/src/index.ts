@@ -6,6 +6,24 @@ export type { CanaryLook, CanaryMetrics } from './canary-analysis/canary-metrics
 export { CanaryLookSchema, CanaryMetricsSchema } from './canary-analysis/canary-metrics.js';
 export { failureRatioMartingale } from './canary-analysis/failure-ratio-martingale.js';
 export { loadCanaryMetrics } from './canary-analysis/load-canary-metrics.js';
+export type {
+  CanaryCommand,
+  CanaryCommandAction,
+  CanaryState,
+  CanaryStatus,
+} from './canary-control/canary-control-schema.js';
+export {
+  CanaryCommandSchema,
+  CanaryStatusSchema,
+} from './canary-control/canary-control-schema.js';
+export type { CanaryControlStore } from './canary-control/canary-control-store.js';
+export { canaryControlName, createCanaryControlStore } from './canary-control/canary-control-store.js';
+export type { CanaryControlResult } from './canary-control/canary-control-workflow.js';
+export { canaryStatus, controlCanary } from './canary-control/canary-control-workflow.js';
+export type { CanaryCommandPlan } from './canary-control/control-canary.js';
+export { executeCanaryCommand, planCanaryCommand } from './canary-control/control-canary.js';
+export type { ManualControlOptions } from './canary-control/with-manual-control.js';
+export { withManualControl } from './canary-control/with-manual-control.js';
 export type { ArmSample } from './decision/arm-sample.js';
 export { armSample, caseKey, emptyArmSample } from './decision/arm-sample.js';
 export type { PairCounts } from './decision/compare-pass-rates.js';
@@ -79,12 +97,19 @@ export { deriveService, serviceSelector } from './manifests/derive-service.js';
 export type { KubeObject, SourcedObject } from './manifests/kube-object.js';
 export { templateOf } from './manifests/kube-object.js';
 export { findObject, loadManifests, maxManifestBytes, parseManifests } from './manifests/load-manifests.js';
-export type { DeployMetrics, DeployOutcome, DeployStrategy } from './metrics/create-deploy-metrics.js';
-export { createDeployMetrics } from './metrics/create-deploy-metrics.js';
+export type {
+  DeployMetrics,
+  DeploymentMetrics,
+  DeployOutcome,
+  DeployStrategy,
+} from './metrics/create-deploy-metrics.js';
+export { createDeployMetrics, deploymentMetricGauges } from './metrics/create-deploy-metrics.js';
+export type { Approval } from './pipeline/approvals.js';
+export { ApprovalSchema, approvalsDir, approveRun, readApproval } from './pipeline/approvals.js';
 export type { PipelineSettings } from './pipeline/configure-stages.js';
 export { configureStages, insertStage, removeStages, replaceStage } from './pipeline/configure-stages.js';
 export { defaultStages } from './pipeline/default-stages.js';
-export { PipelineErrorCode } from './pipeline/pipeline-errors.js';
+export { PipelineErrorCode, pipelineErrorCatalogue } from './pipeline/pipeline-errors.js';
 export type { PipelineRecord } from './pipeline/pipeline-record.js';
 export { PipelineRecordSchema, pipelineRecordSchemaVersion } from './pipeline/pipeline-record.js';
 export type { PipelineResult, SeedStageName, StageStatus } from './pipeline/pipeline-result.js';
@@ -103,9 +128,25 @@ export { defineStage } from './pipeline/pipeline-stage.js';
 export { formatDuration, renderPipelineMarkdown } from './pipeline/render-pipeline-markdown.js';
 export type { RunPipelineOptions } from './pipeline/run-pipeline.js';
 export { pipelineRunEnv, runPipeline, systemClock } from './pipeline/run-pipeline.js';
+export type { ScanFinding } from './pipeline/scan/scan-finding.js';
+export { formatFinding, ScanFindingSchema } from './pipeline/scan/scan-finding.js';
+export type { ScanOptions, ScanResult } from './pipeline/scan/scan-project.js';
+export { ScanOptionsSchema, scanProject } from './pipeline/scan/scan-project.js';
+export { approvalGateStage } from './pipeline/stages/approval-gate.js';
+export { buildImageStage } from './pipeline/stages/build-image.js';
+export { canaryDeployStage } from './pipeline/stages/canary-deploy.js';
+export { deployStagingStage } from './pipeline/stages/deploy-staging.js';
+export { e2eTestStage } from './pipeline/stages/e2e-test.js';
+export { productionDeployStage } from './pipeline/stages/production-deploy.js';
 export { promptRegressionStage } from './pipeline/stages/prompt-regression.js';
+export type { RunSuitesOptions } from './pipeline/stages/run-suites.js';
+export { describeRun, runSuites } from './pipeline/stages/run-suites.js';
+export { securityScanStage } from './pipeline/stages/security-scan.js';
 export { staticAnalysisStage } from './pipeline/stages/static-analysis.js';
+export { toolIntegrationStage } from './pipeline/stages/tool-integration.js';
 export { unitTestStage } from './pipeline/stages/unit-test.js';
+export type { ToolsSuite } from './pipeline/tools-suite.js';
+export { loadToolsSuites, ToolsSuiteSchema } from './pipeline/tools-suite.js';
 export { writeFileAtomic, writePipelineRecord } from './pipeline/write-pipeline-record.js';
 export type {
   CanaryPolicy,
@@ -140,8 +181,8 @@ export type { ReleaseStore } from './release/release-store.js';
 export { createConfigMapReleaseStore, createFileReleaseStore, historyKey } from './release/release-store.js';
 export type { RollbackReleaseOptions, RollbackReleaseResult } from './release/rollback-release.js';
 export { rollbackRelease } from './release/rollback-release.js';
-export type { DeployCanaryOptions, DeployCanaryResult } from './rollout/deploy-canary.js';
-export { canaryName, deployCanary } from './rollout/deploy-canary.js';
+export type { DeployCanaryOptions, DeployCanaryResult, PromoteStableOptions } from './rollout/deploy-canary.js';
+export { canaryName, deployCanary, promoteStable } from './rollout/deploy-canary.js';
 export type { DeploymentManifestOptions } from './rollout/manifests.js';
 export { deploymentManifest, releaseAnnotation, serviceManifest } from './rollout/manifests.js';
 export type { BlueGreenOptions, BlueGreenResult, BlueGreenStep } from './rollout/run-blue-green.js';
@@ -186,6 +227,8 @@ export { changesMade, isMutating } from './workflows/changes-made.js';
 export type { BlueGreenDeployInput, BlueGreenDeployPlan } from './workflows/deploy-blue-green.js';
 export { deployBlueGreen, executeBlueGreenDeploy, planBlueGreenDeploy } from './workflows/deploy-blue-green.js';
 export { formatOutcome, formatPlan, oneLine } from './workflows/format-outcome.js';
+export type { PromoteCanaryInput, PromoteCanaryPlan } from './workflows/promote-canary.js';
+export { planPromoteCanary, promoteCanary } from './workflows/promote-canary.js';
 export type { RollbackInput, RollbackPlan, RollbackResult } from './workflows/roll-back.js';
 export { executeRollback, planRollback, rollBack } from './workflows/roll-back.js';
 export type { CanaryRolloutInput, CanaryRolloutPlan } from './workflows/rollout-canary.js';

@@ -1,4 +1,4 @@
-import { createGateAnalysisTemplate, deployBlueGreen, rolloutCanary } from '@agent-cicd/deploy-gates';
+import { createGateAnalysisTemplate, deployBlueGreen, promoteCanary, rolloutCanary } from '@agent-cicd/deploy-gates';
 import { stringify } from 'yaml';
 import type { CliIo } from '../cli-io.js';
 import type { ClusterFlags } from './deploy-options.js';
@@ -39,6 +39,18 @@ export interface CanaryFlags extends DeployFlags {
   pause: string;
   holdInterval: string;
   canaryReplicas: string;
+  promote: boolean;
+}
+
+export interface PromoteFlags extends ClusterFlags {
+  image: string;
+  container?: string;
+  release?: string;
+  router: 'nginx' | 'gateway-api';
+  ingress?: string;
+  route?: string;
+  stableService?: string;
+  metricsFile?: string;
 }
 
 /** `deploy blue-green`: parse → `deployBlueGreen` (plan, validate, execute) → print → exit code. */
@@ -90,6 +102,26 @@ export async function runCanaryDeploy(flags: CanaryFlags, io: CliIo, state: CliS
       pause: flags.pause,
       holdInterval: flags.holdInterval,
       canaryReplicas: parseCount(flags.canaryReplicas, '--canary-replicas', 1),
+      promote: flags.promote,
+    },
+    workflowIo(io),
+  );
+  await finishWorkflow(outcome, flags, io, state, { strategy: 'canary' });
+}
+
+/** `deploy promote`: parse → `promoteCanary` (plan, validate, execute) → print → exit code. */
+export async function runPromote(flags: PromoteFlags, io: CliIo, state: CliState): Promise<void> {
+  metricsFileFor(flags, io);
+  const outcome = await promoteCanary(
+    {
+      ...clusterInput(flags),
+      image: flags.image,
+      container: flags.container,
+      releaseFile: flags.release,
+      router: flags.router,
+      ingress: flags.ingress,
+      route: flags.route,
+      stableService: flags.stableService,
     },
     workflowIo(io),
   );

@@ -1,6 +1,6 @@
 import { type Command, Option } from 'commander';
 import type { CliIo } from '../cli-io.js';
-import type { AnalysisTemplateFlags, BlueGreenFlags, CanaryFlags } from './deploy-actions.js';
+import type { AnalysisTemplateFlags, BlueGreenFlags, CanaryFlags, PromoteFlags } from './deploy-actions.js';
 import { withClusterOptions } from './deploy-options.js';
 import type { CliState, RegisterCommand } from './types.js';
 
@@ -59,7 +59,29 @@ function registerCanary(deploy: Command, io: CliIo, state: CliState): void {
     .option('--pause <duration>', 'wait before the first analysis at each step', '0s')
     .option('--hold-interval <duration>', 'wait before re-analysing after "hold"', '30s')
     .option('--canary-replicas <n>', 'replicas of <app>-canary', '1')
+    .option(
+      '--no-promote',
+      'stop after the last step with the canary at its weight (the seed: canary at 5%, approve); finish with `deploy promote`',
+    )
     .action(async (flags: CanaryFlags) => (await import('./deploy-actions.js')).runCanaryDeploy(flags, io, state));
+}
+
+function registerPromote(deploy: Command, io: CliIo, state: CliState): void {
+  withClusterOptions(deploy.command('promote'))
+    .description(
+      'promote a canary left at its weight by `deploy canary --no-promote`: the stable Deployment takes the image (and release) in one rollout, then weight 0 and the canary scaled to 0',
+    )
+    .requiredOption('--image <ref>', 'the image <app>-canary runs (checked before anything changes)')
+    .option('--container <name>', 'container name in the pod (default: --app)')
+    .option('--release <file>', 'release bundle JSON: applied with the image and recorded in the history')
+    .addOption(
+      new Option('--router <router>', 'traffic router').choices(['nginx', 'gateway-api']).default('gateway-api'),
+    )
+    .option('--ingress <name>', 'nginx: the stable Ingress (default: --app); the canary Ingress is <ingress>-canary')
+    .option('--route <name>', 'gateway-api: the HTTPRoute (default: --app)')
+    .option('--stable-service <name>', 'gateway-api: the stable backend Service (default: --app)')
+    .option('--metrics-file <file>', 'write the deploy metrics (Prometheus text format) to this file')
+    .action(async (flags: PromoteFlags) => (await import('./deploy-actions.js')).runPromote(flags, io, state));
 }
 
 function registerAnalysisTemplate(deploy: Command, io: CliIo): void {
@@ -84,5 +106,6 @@ export const registerDeployCommand: RegisterCommand = (program, io, state) => {
     );
   registerBlueGreen(deploy, io, state);
   registerCanary(deploy, io, state);
+  registerPromote(deploy, io, state);
   registerAnalysisTemplate(deploy, io);
 };

@@ -85,7 +85,7 @@ describe('agent-cicd report merge', () => {
     await writeFile(join(dir, 'failing.json'), JSON.stringify(report([failing])));
     const run = await runMain(['report', 'merge', join(dir, 'failing.json'), '--out', join(dir, 'out.json'), '--gate']);
     expect(run.exitCode).toBe(1);
-    expect(run.stdout).toContain('gate FAILED: c');
+    expect(run.stdout).toContain('gate FAILED: suite c: 1 of 1 cases did not pass');
   });
 
   it('names the file of an invalid report in one line and exits 2', async () => {

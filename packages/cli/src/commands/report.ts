@@ -29,22 +29,21 @@ export const registerReportCommand: RegisterCommand = (program, io, state) => {
     .option('--gate', 'exit 1 when a suite of the merged report is below its threshold or a case errored')
     .action(async (files: string[], options: { out: string; gate?: boolean }) => {
       const reports = await Promise.all(files.map((file) => readReport(resolve(io.cwd, file))));
-      const { mergeRunReports } = await import('@agent-cicd/core');
+      const { mergeRunReports, runVerdict } = await import('@agent-cicd/core');
       const merged = mergeRunReports(reports);
       merged.suites.sort(bySuiteFile);
       const out = resolve(io.cwd, options.out);
       await mkdir(dirname(out), { recursive: true });
       await writeFile(out, `${JSON.stringify(merged, null, 2)}\n`);
       const { counts, passRate } = merged.totals;
-      const failing = merged.suites.filter(
-        (suite) => !suite.passed || suite.cases.some((testCase) => testCase.status === 'error'),
-      );
+      // The one rule shared with `agent-cicd run` and the Vitest reporter.
+      const verdict = runVerdict(merged);
       io.stdout(
         `merged ${reports.length} reports: ${merged.suites.length} suites, ${counts.cases} cases, ` +
           `${counts.trials} trials, pass rate ${(passRate * 100).toFixed(1)}% → ${options.out}\n`,
       );
-      if (options.gate && failing.length) {
-        io.stdout(`gate FAILED: ${failing.map((suite) => suite.name).join(', ')}\n`);
+      if (options.gate && !verdict.passed) {
+        io.stdout(`gate FAILED: ${verdict.reasons.join('; ')}\n`);
         state.exitCode = ExitCode.failed;
       }
     });

@@ -66,6 +66,7 @@ describe('agent-cicd rollback', { timeout: 120_000 }, () => {
       'get service agent',
       'get deployment agent',
       'apply -f -',
+      'get deployment agent',
       'patch deployment agent',
       'rollout status deployment/agent',
       'get deployment agent',

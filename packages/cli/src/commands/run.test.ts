@@ -114,7 +114,45 @@ describe('agent-cicd run', { timeout: 60_000 }, () => {
     );
     const strict = await runCli(['run', 'strict.prompt.yaml', '--seed', '3', '--report', 'c.json'], { cwd: dir });
     expect(strict.exitCode).toBe(1);
-    expect(strict.stdout).toMatch(/^FAIL strict: pass rate 0\.\d+ \[0\.\d+, 0\.\d+\] \(threshold 0\.99\)/);
+    expect(strict.stdout).toMatch(/^FAIL strict: pass rate 0\.\d+ \[0\.\d+, 0\.\d+\] \(threshold 0\.99\)/m);
+    // Each failing case with its first violation, then the verdict in words.
+    const failing = strict.stdout.match(/^✗ strict › q\d+ \(failed, 0\/1 trials passed\)\n {4}keyword: .+$/gm) ?? [];
+    expect(failing.length).toBe(JSON.parse(readFileSync(join(dir, 'c.json'), 'utf8')).totals.counts.failed);
+    expect(failing[0]).toMatch(/keyword: the response does not contain keyword "42"/);
+    expect(strict.stdout).toMatch(/^run FAILED: suite strict: pass rate \d+\.\d% is below its threshold 99\.0%$/m);
+  });
+
+  it('an errored case fails the run even when its suite meets the threshold; --verbose lists every violation', async () => {
+    const dir = await project(4);
+    writeFileSync(
+      join(dir, 'model.mock.yaml'),
+      [
+        'rules:',
+        '  - when: { user: "question 0" }',
+        '    respond: { error: { kind: auth, message: bad key } }',
+        '  - when: { user: "question 1" }',
+        '    respond: "No idea, sorry."',
+        '  - respond: "The answer is 42."',
+      ].join('\n'),
+    );
+    writeFileSync(
+      join(dir, 'qa.prompt.yaml'),
+      readFileSync(join(dir, 'qa.prompt.yaml'), 'utf8')
+        .replace('threshold: 0.7', 'threshold: 0.5')
+        .replace('question 1\n    expectedResponseKeywords: ["42"]', '$&\n    maxTokensLimit: 1'),
+    );
+    const run = await runCli(['run', 'qa.prompt.yaml', '--report', 'r.json'], { cwd: dir });
+    expect(run.stdout).toMatch(/^PASS qa: /m);
+    expect(run.stdout).toMatch(/^! qa › q0 \(error, 0\/1 trials passed\)\n {4}llm_error: .*bad key/m);
+    expect(run.stdout).toMatch(
+      /^✗ qa › q1 \(failed, 0\/1 trials passed\)\n {4}keyword: .*"42"\n {4}… 1 more \(--verbose\)$/m,
+    );
+    expect(run.stdout).toMatch(/^run FAILED: suite qa: 1 case\(s\) errored$/m);
+    expect(run.exitCode).toBe(1);
+    const verbose = await runCli(['run', 'qa.prompt.yaml', '--report', 'r.json', '--verbose'], { cwd: dir });
+    expect(verbose.stdout).toMatch(
+      /^✗ qa › q1 \(failed, 0\/1 trials passed\)\n {4}keyword: .*"42"\n {4}token_limit: .+$/m,
+    );
   });
 
   it('exits 2 with one line for invalid input', async () => {

@@ -2,6 +2,7 @@ import { relative, resolve } from 'node:path';
 import type { LoadedSuite, RunReport } from '@agent-cicd/core';
 import { AgentCicdError } from '@agent-cicd/core/errors';
 import { ExitCode } from '../exit-code.js';
+import { type FailingCase, formatFailingCases } from './format-failing-cases.js';
 import {
   resolveMatrixCells,
   runMatrixCells,
@@ -13,6 +14,7 @@ import { createProgressPrinter } from './run-progress.js';
 import type { RegisterCommand } from './types.js';
 
 interface RunOptions {
+  verbose?: boolean;
   tier?: string;
   trials?: string;
   concurrency: string;
@@ -61,6 +63,7 @@ export const registerRunCommand: RegisterCommand = (program, io, state) => {
       'record | replay | auto | off: record model calls to, or replay them from, cassette.dir (default: $AGENT_CICD_CASSETTE, the config, off)',
     )
     .option('--no-judge', 'do not grade expectedBehavior with the LLM judge')
+    .option('--verbose', 'list every violation of each failing case (default: the first)')
     .option('--junit <file>', 'also write the results as JUnit XML (for CI systems that read it)')
     .option('--html <file>', 'also write the self-contained HTML report')
     .option('--matrix', "run every case in every cell of the config's matrix (models × prompt versions), same seeds")
@@ -90,6 +93,7 @@ export const registerRunCommand: RegisterCommand = (program, io, state) => {
         loadSuiteFile,
         parseShard,
         runSuite,
+        runVerdict,
         shardSuites,
         writeRunReport,
       } = await import('@agent-cicd/core');
@@ -152,6 +156,7 @@ export const registerRunCommand: RegisterCommand = (program, io, state) => {
         tty: Boolean(process.stderr.isTTY) && io.env.CI === undefined,
       });
       let report: RunReport;
+      const failing: FailingCase[] = [];
       const common = {
         suites: (shard ? shardSuites(suites, shard) : suites).map(({ suite, file }) => ({
           suite,
@@ -170,7 +175,10 @@ export const registerRunCommand: RegisterCommand = (program, io, state) => {
               },
             }),
         signal: controller.signal,
-        onProgress: (p: Parameters<typeof progress.update>[0]) => progress.update(p),
+        onProgress: (p: Parameters<typeof progress.update>[0]) => {
+          progress.update(p);
+          if (p.result.status !== 'passed') failing.push({ suite: p.suite, result: p.result });
+        },
       };
       try {
         report =
@@ -193,15 +201,23 @@ export const registerRunCommand: RegisterCommand = (program, io, state) => {
         io.stdout(await summarizeMatrix(report, relative(cwd, reportFile)));
         if (options.selectBest) io.stdout(await selectBestSummary(report, contextOptions, common.suites));
       } else {
-        await writeRunReport({ report, resultsFile, file: reportFile });
+        await writeRunReport({
+          report,
+          resultsFile,
+          file: reportFile,
+          ...(context?.redact ? { redact: context.redact } : {}),
+        });
+        io.stdout(formatFailingCases(failing, options.verbose ?? false));
         io.stdout(summarize(report, relative(cwd, reportFile), relative(cwd, resultsFile)));
       }
       if (options.junit !== undefined || options.html !== undefined) {
         io.stdout(await writeReportViews(io.cwd, reportFile, { junit: options.junit, html: options.html }));
       }
       // A matrix run explores: its cells may fail their thresholds; gate two cells with `gate --baseline-cell`.
-      const ok =
-        report.status === 'complete' && (report.matrix !== undefined || report.suites.every((suite) => suite.passed));
+      // Otherwise the one rule shared with the Vitest reporter and `report merge --gate` (errored cases fail it).
+      const verdict = report.matrix === undefined ? runVerdict(report) : undefined;
+      if (verdict && !verdict.passed) io.stdout(`run FAILED: ${verdict.reasons.join('; ')}\n`);
+      const ok = report.matrix === undefined ? verdict?.passed === true : report.status === 'complete';
       state.exitCode = ok ? ExitCode.ok : ExitCode.failed;
     });
 };

@@ -15,6 +15,7 @@ import type { Target } from '../targets/target.js';
 import { loadMockTools } from '../tools/create-mock-tools.js';
 import { createToolRegistry, type ToolSpec } from '../tools/tool-registry.js';
 import { createLlmClientForTier } from './create-llm-client-for-tier.js';
+import { createResultRedactor } from './create-result-redactor.js';
 import type { RunContext, SuiteRef } from './run-context.js';
 
 export interface CreateRunContextOptions {
@@ -95,6 +96,10 @@ export async function createRunContext(options: CreateRunContextOptions = {}): P
     grader: { llm, ...(config.judge?.model === undefined ? {} : { model: config.judge.model }) },
     settings: { model: settings.llmModel, temperature: settings.llmTemperature, maxTokens: settings.maxTokens },
     ...(options.assertions === undefined ? {} : { assertions: options.assertions }),
+    redact: createResultRedactor({
+      variables: [...config.secrets, ...(config.llm?.apiKeyEnv === undefined ? [] : [config.llm.apiKeyEnv])],
+      env,
+    }),
     resolveTarget(suite, file) {
       const key = `${file ?? ''}\u0000${suite.name}`;
       let target = targets.get(key);

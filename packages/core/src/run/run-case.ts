@@ -6,6 +6,7 @@ import type { CaseResult, TrajectoryStep, TrialResult, Violation } from '../sche
 import { normalizeTargetOutput } from '../targets/normalize-target-output.js';
 import type { Target, TargetInput } from '../targets/target.js';
 import { buildCaseResult } from './build-case-result.js';
+import { createResultRedactor } from './create-result-redactor.js';
 import type { RunContext, SuiteRef } from './run-context.js';
 import { type LlmUsageTotals, trackLlmUsage } from './track-llm-usage.js';
 
@@ -47,13 +48,19 @@ export async function runCase(options: RunCaseOptions): Promise<CaseResult> {
   for (let trial = 0; trial < count; trial++) {
     trials.push(await runTrial(options, target, trial));
   }
-  return buildCaseResult({
-    caseId: testCase.id,
-    ...(testCase.name === undefined ? {} : { name: testCase.name }),
-    tags: testCase.tags ?? [],
-    trials,
-  });
+  const redact = context.redact ?? defaultRedact;
+  // The one place a result leaves the runner: secrets never reach the journal, the report or a summary.
+  return redact(
+    buildCaseResult({
+      caseId: testCase.id,
+      ...(testCase.name === undefined ? {} : { name: testCase.name }),
+      tags: testCase.tags ?? [],
+      trials,
+    }),
+  );
 }
+
+const defaultRedact = createResultRedactor();
 
 async function runTrial(options: RunCaseOptions, target: Target, trial: number): Promise<TrialResult> {
   const { testCase, context } = options;

@@ -30,6 +30,11 @@ export interface RunContext {
   assertions?: Array<CaseAssertion<CaseExpectations>>;
   /** The target a suite runs against (cached per suite). `file` is the suite file, for relative paths. */
   resolveTarget(suite: SuiteRef, file?: string): Promise<Target>;
+  /**
+   * Applied to every case result before it is recorded (journal, report, summaries): removes the values of the
+   * configured secret variables and known key formats. @default known key formats and provider key variables
+   */
+  redact?: <T>(value: T) => T;
   /** @default performance.now */
   clock?: () => number;
 }

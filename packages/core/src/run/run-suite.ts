@@ -5,6 +5,7 @@ import { dirname } from 'node:path';
 import type { CaseResult, RunReport } from '../schema/report.js';
 import { type BudgetExceededError, budgetLlm, type RunBudget } from './budget-llm.js';
 import { buildRunReport } from './build-run-report.js';
+import { createResultRedactor } from './create-result-redactor.js';
 import { type RunnableCase, runCase } from './run-case.js';
 import type { RunContext, SuiteRef } from './run-context.js';
 import { type JournalEntry, openRunJournal, type RunJournal } from './run-journal.js';
@@ -188,9 +189,11 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunReport> {
     ...(complete
       ? {}
       : {
-          statusReason: budgetReason
-            ? budgetReason.message
-            : `stopped after ${finished.size} of ${total} cases: ${reason instanceof Error ? reason.message : String(reason ?? 'aborted')}`,
+          statusReason: (options.context.redact ?? createResultRedactor())(
+            budgetReason
+              ? budgetReason.message
+              : `stopped after ${finished.size} of ${total} cases: ${reason instanceof Error ? reason.message : String(reason ?? 'aborted')}`,
+          ),
         }),
     startedAt: effectiveStart,
     durationMs: Math.max(0, now() - startedAt.getTime()),

@@ -2,6 +2,7 @@ import { closeSync, createReadStream, mkdirSync, openSync, readSync, writeSync }
 import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { RunReport } from '../schema/report.js';
+import { createResultRedactor } from './create-result-redactor.js';
 
 const indent = (json: string, spaces: string): string => json.replaceAll('\n', `\n${spaces}`);
 
@@ -10,8 +11,16 @@ const indent = (json: string, spaces: string): string => json.replaceAll('\n', `
  * the cases from the run's JSONL file one at a time, in suite order: memory stays flat however many cases ran.
  * The file is the same JSON `JSON.stringify(report, null, 2)` would give with the cases in place.
  */
-export async function writeRunReport(options: { report: RunReport; resultsFile: string; file: string }): Promise<void> {
-  const { report, resultsFile, file } = options;
+export async function writeRunReport(options: {
+  report: RunReport;
+  resultsFile: string;
+  file: string;
+  /** Applied to the report and each case as written. @default known key formats and provider key variables */
+  redact?: <T>(value: T) => T;
+}): Promise<void> {
+  const { resultsFile, file } = options;
+  const redact = options.redact ?? createResultRedactor();
+  const report = redact(options.report);
   // First pass: where each case's line is (numbers only), so cases can be written in suite order.
   const where: Array<Array<{ start: number; length: number }>> = report.suites.map(() => []);
   let offset = 0;
@@ -46,7 +55,7 @@ export async function writeRunReport(options: { report: RunReport; resultsFile: 
       spots.forEach((spot, i) => {
         const buffer = Buffer.alloc(spot.length);
         readSync(source, buffer, 0, spot.length, spot.start);
-        const entry = JSON.parse(buffer.toString('utf8')) as { result: unknown };
+        const entry = redact(JSON.parse(buffer.toString('utf8')) as { result: unknown });
         writeSync(out, `${i === 0 ? '' : ','}\n        ${indent(JSON.stringify(entry.result, null, 2), '        ')}`);
       });
       writeSync(out, '\n      ]');

@@ -71,6 +71,8 @@ export interface LiveCanaryAnalysis {
   readonly looks: readonly LiveLook[];
   /** Requests each track served since `begin()`. */
   totals(): { canary: TrackCounts; stable: TrackCounts };
+  /** Restarts the current step's time budget (after a manual pause). */
+  resetStepClock(): void;
 }
 
 class NoEvidence extends Error {}
@@ -135,6 +137,7 @@ export function createLiveCanaryAnalysis(options: LiveCanaryOptions): LiveCanary
   return {
     looks,
     totals: () => totals,
+    resetStepClock: () => stepStarted.clear(),
     async begin() {
       // A track without series yet (a canary not started) counts from zero. When Prometheus cannot answer, the
       // first look that can becomes the baseline instead: running totals are never mistaken for new traffic.

@@ -2,6 +2,7 @@ import type { Kubectl, KubeManifest } from '../kubectl/create-kubectl.js';
 import { releaseAnnotation } from '../rollout/manifests.js';
 import { assertDnsLabel, assertDnsSubdomain } from '../validate/validate.js';
 import type { ReleaseBundle } from './release-bundle.js';
+import { releaseEnvFrom } from './release-env-from.js';
 
 /** Name of the (immutable) ConfigMap holding one release's prompt, model and tool settings. */
 export const releaseConfigMapName = (app: string, release: ReleaseBundle): string =>
@@ -65,6 +66,12 @@ export async function applyRelease(options: ApplyReleaseOptions): Promise<ApplyR
   const container = assertDnsLabel(options.container ?? app, 'container name');
   const configMap = releaseConfigMap(app, release);
   await kubectl.apply(configMap);
+  const envFrom = await releaseEnvFrom(kubectl, {
+    deployment,
+    container,
+    configMap: configMap.metadata.name,
+    prefix: `${app}-config-`,
+  });
   await kubectl.patch(
     'deployment',
     deployment,
@@ -74,9 +81,7 @@ export async function applyRelease(options: ApplyReleaseOptions): Promise<ApplyR
         template: {
           metadata: { annotations: { [releaseAnnotation]: release.id } },
           spec: {
-            containers: [
-              { name: container, image: release.image, envFrom: [{ configMapRef: { name: configMap.metadata.name } }] },
-            ],
+            containers: [{ name: container, image: release.image, envFrom }],
           },
         },
       },

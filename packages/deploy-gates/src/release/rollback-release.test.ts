@@ -77,6 +77,7 @@ describe('triple rollback (image + prompt + model config) against the fake kubec
     expect(await fakes.lines()).toEqual([
       'kubectl get configmap agent-releases -o json',
       'kubectl apply -f -',
+      'kubectl get deployment agent -o json',
       `kubectl patch deployment agent --type=strategic -p ${JSON.stringify(patch)}`,
       'kubectl rollout status deployment/agent --timeout=5m',
       'kubectl get deployment agent -o json',

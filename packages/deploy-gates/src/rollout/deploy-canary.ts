@@ -1,5 +1,6 @@
 import { InvalidInputError } from '../errors.js';
 import type { Kubectl, KubeManifest } from '../kubectl/create-kubectl.js';
+import { releaseEnvFrom } from '../release/release-env-from.js';
 import type { TrafficRouter } from '../routers/traffic-router.js';
 import { assertImageReference } from '../validate/image-reference.js';
 import { assertDnsLabel, assertDnsSubdomain, assertDuration, assertReplicas } from '../validate/validate.js';
@@ -30,11 +31,19 @@ export interface DeployCanaryOptions
    * Without them minimal ones (image, port, `envFrom`) are generated.
    */
   canaryObjects?: { deployment: KubeManifest; service: KubeManifest };
+  /**
+   * Promote after the last step. `false` leaves the canary at the last step's weight once the gate passed it
+   * (the seed's "canary at 5%, then approve"): the result is `paused`, and `promoteStable` finishes later.
+   * @default true
+   */
+  promote?: boolean;
   /** The stable Deployment as the caller already read it (skips reading it again). */
   stable?: { images: Record<string, string> } | undefined;
 }
 
 export interface DeployCanaryResult extends CanaryResult {
+  /** With `promote: false`: the gate passed every step and the canary stays at the last weight. */
+  paused?: boolean;
   /** Image of the stable Deployment before the run (undefined in dry-run). */
   previousImage: string | undefined;
   failure?: string;
@@ -78,19 +87,18 @@ export async function deployCanary(options: DeployCanaryOptions): Promise<Deploy
   };
   const promote = async () => {
     stableTouched = true;
-    if (options.configMap === undefined) {
-      await kubectl.setImage(app, container, image);
-    } else {
-      // With a release, stable takes the image, the release ConfigMap and the release annotation in one rollout.
-      const annotations = options.release === undefined ? {} : { [releaseAnnotation]: options.release };
-      const envFrom = [{ configMapRef: { name: options.configMap } }];
-      const template = { metadata: { annotations }, spec: { containers: [{ name: container, image, envFrom }] } };
-      await kubectl.patch('deployment', app, { spec: { template } }, 'strategic');
-    }
-    await kubectl.rolloutStatus(app, { timeout });
-    await router.setWeight(0);
-    await kubectl.scale(canary, 0);
+    await promoteStable({
+      kubectl,
+      router,
+      app,
+      container,
+      image,
+      timeout,
+      ...(options.release === undefined ? {} : { release: options.release }),
+      ...(options.configMap === undefined ? {} : { configMap: options.configMap }),
+    });
   };
+  const shouldPromote = options.promote ?? true;
 
   let result: CanaryResult;
   let failure: string | undefined;
@@ -126,7 +134,12 @@ export async function deployCanary(options: DeployCanaryOptions): Promise<Deploy
     failure = `canary setup failed: ${message(error)}`;
   }
   if (failure === undefined) {
-    result = await runCanary({ ...options, router, onPromote: promote, onRollback: restoreStable });
+    result = await runCanary({
+      ...options,
+      router,
+      ...(shouldPromote ? { onPromote: promote } : {}),
+      onRollback: restoreStable,
+    });
   } else {
     const rollbackErrors: string[] = [];
     if (routed) await router.setWeight(0).catch((error: unknown) => rollbackErrors.push(message(error)));
@@ -135,7 +148,20 @@ export async function deployCanary(options: DeployCanaryOptions): Promise<Deploy
   }
 
   const problems = [...result.rollbackErrors];
-  if (!dryRun) {
+  const paused = !shouldPromote && result.outcome === 'promoted';
+  if (!dryRun && paused) {
+    try {
+      const last = options.steps.at(-1);
+      const weight = await router.currentWeight();
+      if (weight !== last) problems.push(`canary weight is ${weight}, expected ${last}`);
+      const after = await kubectl.getDeployment(app);
+      if (after?.images[container] !== previousImage) {
+        problems.push(`${app} runs ${after?.images[container]}, expected ${previousImage}`);
+      }
+    } catch (error) {
+      problems.push(`verification failed: ${message(error)}`);
+    }
+  } else if (!dryRun) {
     const expectedImage = result.outcome === 'promoted' ? image : previousImage;
     try {
       const weight = await router.currentWeight();
@@ -153,10 +179,48 @@ export async function deployCanary(options: DeployCanaryOptions): Promise<Deploy
   }
   return {
     ...result,
+    ...(paused ? { paused } : {}),
     previousImage,
     ...(failure === undefined ? {} : { failure }),
     verified: !dryRun && problems.length === 0,
     problems,
     dryRun,
   };
+}
+
+export interface PromoteStableOptions {
+  kubectl: Kubectl;
+  router: TrafficRouter;
+  /** The stable Deployment. */
+  app: string;
+  container: string;
+  image: string;
+  timeout: string;
+  release?: string;
+  configMap?: string;
+}
+
+/**
+ * Makes the canary's release the stable one: the stable Deployment takes the image (with a release: the image,
+ * the release ConfigMap and the release annotation in one strategic patch, one rollout), waits, then the
+ * canary weight goes to 0 and `<app>-canary` to 0 replicas.
+ */
+export async function promoteStable(options: PromoteStableOptions): Promise<void> {
+  const { kubectl, router, app, container, image, timeout } = options;
+  if (options.configMap === undefined) {
+    await kubectl.setImage(app, container, image);
+  } else {
+    const annotations = options.release === undefined ? {} : { [releaseAnnotation]: options.release };
+    const envFrom = await releaseEnvFrom(kubectl, {
+      deployment: app,
+      container,
+      configMap: options.configMap,
+      prefix: `${app}-config-`,
+    });
+    const template = { metadata: { annotations }, spec: { containers: [{ name: container, image, envFrom }] } };
+    await kubectl.patch('deployment', app, { spec: { template } }, 'strategic');
+  }
+  await kubectl.rolloutStatus(app, { timeout });
+  await router.setWeight(0);
+  await kubectl.scale(canaryName(app), 0);
 }

@@ -8,6 +8,7 @@ import { digestB } from '../test-utils/cluster-fixtures.js';
 import { diffPaths, userView } from '../test-utils/diff-paths.js';
 import { type FakeBinaries, installFakeBinaries } from '../test-utils/fake-binaries.js';
 import { deployBlueGreen } from './deploy-blue-green.js';
+import { promoteCanary } from './promote-canary.js';
 import { rollBack } from './roll-back.js';
 import { rolloutCanary } from './rollout-canary.js';
 
@@ -174,5 +175,67 @@ describe("rollouts from the user's own manifests (rich Deployment)", { timeout: 
     expect(() => new Ingress(ingress as never).validate()).not.toThrow();
     const stable = await objectOf('deployment/agent');
     expect(diffPaths(userView(rich.deployment), stable)).toEqual(['spec.template.spec.containers.0.image']);
+  });
+
+  it("canary --no-promote stays at 5% (the seed), then promoteCanary with a release keeps the stable Deployment's own envFrom", async () => {
+    await fakes.setState({
+      objects: {
+        'deployment/agent': rich.deployment as never,
+        'service/agent': rich.service as never,
+        'ingress/agent': rich.ingress as never,
+      },
+    });
+    const { writeFile } = await import('node:fs/promises');
+    const releaseFile = `${fakes.dir}/release.json`;
+    await writeFile(
+      releaseFile,
+      JSON.stringify({
+        id: 'v7',
+        prompt: { name: 'support', version: '7', hash: 'sha256:p7' },
+        model: { llmModel: 'gpt-4o' },
+      }),
+    );
+    const history = `${fakes.dir}/history.json`;
+    const common = { app: 'agent', image: digestB, releaseFile, historyFile: history, router: 'nginx' as const };
+    const paused = await rolloutCanary(
+      {
+        ...common,
+        manifests: '.',
+        steps: [5],
+        promote: false,
+        baseline: 'unused',
+        candidate: 'unused',
+        analyze: async () => ({ action: 'advance', reasons: [] }),
+        sleep: async () => {},
+      },
+      io(),
+    );
+    expect(paused.summary).toMatch(
+      /passed the gate and stays at 5% \(verified\); promote it with: agent-cicd deploy promote/,
+    );
+    expect(paused.status).toBe('succeeded');
+    const weightOf = async () =>
+      ((await objectOf('ingress/agent-canary')) as { metadata: { annotations: Record<string, string> } }).metadata
+        .annotations['nginx.ingress.kubernetes.io/canary-weight'];
+    expect(await weightOf()).toBe('5');
+    expect(diffPaths(userView(rich.deployment), await objectOf('deployment/agent'))).toEqual([]);
+
+    const wrongImage = await promoteCanary(
+      { ...common, image: `ghcr.io/acme/agent@sha256:${'f'.repeat(64)}` },
+      io(),
+    ).catch((e: Error) => e);
+    expect((wrongImage as Error).message).toMatch(/agent-canary runs .* not /);
+
+    const promoted = await promoteCanary(common, io());
+    expect(promoted.summary).toBe(`promoted ${digestB} to agent (verified)`);
+    expect(await weightOf()).toBe('0');
+    const stable = await objectOf('deployment/agent');
+    expectOnlyRolloutFields(stable, rich.deployment);
+    expect(
+      (stable as { spec: { template: { spec: { containers: { envFrom: unknown }[] } } } }).spec.template.spec
+        .containers[0]?.envFrom,
+    ).toEqual([{ configMapRef: { name: 'agent-config-v7' } }, { configMapRef: { name: 'agent-env' } }]);
+    const { readFile } = await import('node:fs/promises');
+    expect(JSON.parse(await readFile(history, 'utf8')).current).toBe('v7');
   });
 });

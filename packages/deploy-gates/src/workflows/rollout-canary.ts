@@ -74,6 +74,12 @@ export interface CanaryRolloutInput extends ClusterInput {
   holdInterval?: string | undefined;
   /** @default 1 */
   canaryReplicas?: number | undefined;
+  /**
+   * Promote after the last step. `false` stops there (the seed's "canary at 5%, observe, approve"): the canary
+   * keeps the last weight and `promoteCanary` (`agent-cicd deploy promote`) finishes after the approval.
+   * @default true
+   */
+  promote?: boolean | undefined;
   /** Replaces the gate (reports + policy) at each step, e.g. for a custom analysis. */
   analyze?: ((step: CanaryStep) => Promise<StepAnalysis>) | undefined;
   /** @default setTimeout */
@@ -96,6 +102,7 @@ export interface CanaryRolloutPlan extends RolloutPlan {
   stableImages: Record<string, string> | undefined;
   release: ReleaseBundle | undefined;
   releaseConfigMap: KubeManifest | undefined;
+  promote: boolean;
   routerKind: 'nginx' | 'gateway-api';
   routerOptions: { ingress: string; host?: string; path?: string; route: string; stableService: string };
 }
@@ -267,6 +274,7 @@ export async function planCanaryRollout(input: CanaryRolloutInput, io: WorkflowI
     stableImages,
     release,
     releaseConfigMap: releaseCm,
+    promote: input.promote ?? true,
     routerKind,
     routerOptions: {
       ingress,
@@ -296,7 +304,10 @@ export async function planCanaryRollout(input: CanaryRolloutInput, io: WorkflowI
           ? `nginx: Ingress ${ingress}-canary copied from ${ingress}`
           : `gateway-api: HTTPRoute ${route}`,
       ],
-      ['steps', steps.map((s) => `${s}%`).join(' → ')],
+      [
+        'steps',
+        `${steps.map((s) => `${s}%`).join(' → ')}${input.promote === false ? ', then stay for approval (no promotion)' : ', then promote'}`,
+      ],
       ['gate', input.analyze ? 'custom analysis' : `baseline ${input.baseline}, candidate ${input.candidate}`],
       ['release', release === undefined ? '(none)' : `${release.id} (ConfigMap ${releaseCm?.metadata.name})`],
       ['history', release === undefined ? '(not recorded without --release)' : clients.store.description],
@@ -311,7 +322,7 @@ export async function planCanaryRollout(input: CanaryRolloutInput, io: WorkflowI
   };
 }
 
-function routerFor(plan: Omit<CanaryRolloutPlan, keyof RolloutPlan>, kubectl: Kubectl): TrafficRouter {
+export function routerFor(plan: Omit<CanaryRolloutPlan, keyof RolloutPlan>, kubectl: Kubectl): TrafficRouter {
   const canaryService = canaryName(plan.clients.app);
   const { ingress, host, path, route, stableService } = plan.routerOptions;
   if (plan.routerKind === 'nginx') {
@@ -369,6 +380,7 @@ function canaryOptions(
     timeout: plan.clients.timeout,
     canaryReplicas: plan.canaryReplicas,
     stable: plan.stableImages === undefined ? undefined : { images: plan.stableImages },
+    promote: plan.promote,
     ...(plan.canaryObjects === undefined ? {} : { canaryObjects: plan.canaryObjects }),
     ...(plan.release === undefined
       ? {}
@@ -403,6 +415,19 @@ export async function executeCanaryRollout(
         io.log?.(`[canary] ${line}`),
       ),
     );
+    const check0 = result.dryRun ? 'dry-run, not verified' : result.verified ? 'verified' : 'NOT verified';
+    if (result.paused) {
+      const weight = plan.steps.at(-1);
+      return {
+        status: result.verified ? 'succeeded' : 'failed_part_way',
+        summary: `canary ${app}-canary passed the gate and stays at ${weight}% (${check0}); promote it with: agent-cicd deploy promote --app ${app} --image ${plan.image}${plan.release ? ' --release <file>' : ''}`,
+        plan,
+        result,
+        changes: [],
+        problems: result.problems,
+        dryRun: result.dryRun,
+      };
+    }
     const promoted = result.outcome === 'promoted';
     if (promoted && plan.release && !clients.dryRun) {
       const history = await clients.store.load();

@@ -15,6 +15,13 @@ function configure(options: Parameters<typeof agentCicd>[0], user: Record<string
 }
 
 describe('agentCicd', () => {
+  it("runs up to `concurrency` cases of a file at once (Vitest's maxConcurrency), unless the config sets it", () => {
+    expect((configure({}, { root: '/repo' }) as { maxConcurrency?: number }).maxConcurrency).toBe(16);
+    expect((configure({ concurrency: 40 }, { root: '/repo' }) as { maxConcurrency?: number }).maxConcurrency).toBe(40);
+    const user = configure({ concurrency: 40 }, { root: '/repo', test: { maxConcurrency: 2 } });
+    expect((user as { maxConcurrency?: number }).maxConcurrency).toBe(2);
+  });
+
   it('adds the suite patterns to the default include, so ordinary tests stay collected', () => {
     const test = configure({}, { root: '/repo' });
     expect(test.include).toEqual([

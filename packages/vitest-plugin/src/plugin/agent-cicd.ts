@@ -44,6 +44,8 @@ export function agentCicd(options: AgentCicdOptions = {}): Plugin {
       config.test ??= {};
       const test = config.test;
       test.include = [...(test.include ?? defaultInclude), ...resolved.include];
+      // Cases are latency-bound (model calls): Vitest's default of 5 concurrent tests would serialise them.
+      test.maxConcurrency ??= resolved.concurrency;
       const setupFiles = test.setupFiles === undefined ? [] : [test.setupFiles].flat();
       test.setupFiles = [...setupFiles, ownFile('../runtime/setup')];
       root = resolve(config.root ?? process.cwd(), test.root ?? '.');

@@ -23,6 +23,12 @@ export interface AgentCicdOptions {
   summary?: boolean;
   /** Timeout of one case (all its trials), in milliseconds. @default 300000 */
   caseTimeout?: number;
+  /**
+   * Cases of a suite file running at once (Vitest's `maxConcurrency`, set unless the config sets it). Model calls
+   * are further bounded by the provider limit, `llm.concurrency` of the config, shared by the worker's suites.
+   * @default 16
+   */
+  concurrency?: number;
 }
 
 export type ResolvedAgentCicdOptions = Required<
@@ -50,5 +56,6 @@ export function resolveAgentCicdOptions(options: AgentCicdOptions = {}): Resolve
     githubSummary: options.githubSummary ?? true,
     summary: options.summary ?? true,
     caseTimeout: options.caseTimeout ?? 300_000,
+    concurrency: options.concurrency ?? 16,
   };
 }

@@ -1,6 +1,6 @@
 import { appendFile, mkdir, writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
-import { buildRunReport, type RunReport, summarizeSuite } from '@agent-cicd/core';
+import { buildRunReport, createResultRedactor, type RunReport, summarizeSuite } from '@agent-cicd/core';
 import type { Reporter, SerializedError, TestModule, TestRunEndReason, Vitest } from 'vitest/node';
 import { type ResolvedAgentCicdOptions, resolveAgentCicdOptions } from '../plugin/options.js';
 import { collectCases } from './collect-cases.js';
@@ -74,12 +74,16 @@ export class AgentCicdReporter implements Reporter {
     const root = vitest.config.root;
     const collected = collectCases(modules, root);
     if (collected.suites.length === 0) return;
-    const report = buildRunReport({
-      suites: collected.suites.map(({ info, cases }) => summarizeSuite(cases, info)),
-      status: reason === 'interrupted' ? 'incomplete' : 'complete',
-      startedAt: this.startedAt,
-      ...(collected.tier === undefined ? {} : { tier: collected.tier }),
-    });
+    // Case results from `runCase` are redacted already; results built by `promptTest` code are not.
+    const redact = createResultRedactor({ env: this.env });
+    const report = redact(
+      buildRunReport({
+        suites: collected.suites.map(({ info, cases }) => summarizeSuite(cases, info)),
+        status: reason === 'interrupted' ? 'incomplete' : 'complete',
+        startedAt: this.startedAt,
+        ...(collected.tier === undefined ? {} : { tier: collected.tier }),
+      }),
+    );
     this.report = report;
     const path = resolve(root, shardReportPath(this.options.outputFile, vitest.config.shard));
     await mkdir(dirname(path), { recursive: true });

@@ -1,4 +1,4 @@
-import type { RunReport } from '@agent-cicd/core';
+import { type RunReport, runVerdict } from '@agent-cicd/core';
 
 export interface GateVerdict {
   failed: boolean;
@@ -7,8 +7,8 @@ export interface GateVerdict {
 }
 
 /**
- * The run's verdict: it fails when a suite is below its threshold (a suite without one needs every case to
- * pass), when a case errored (unless `failOnError` is off), or when anything that is not a prompt case failed.
+ * The run's verdict: core's `runVerdict` (a suite below its threshold — without one every case must pass —, an
+ * errored case unless `failOnError` is off, an incomplete run), plus anything that is not a prompt case failing.
  */
 export function gateVerdict(options: {
   report: RunReport;
@@ -17,25 +17,11 @@ export function gateVerdict(options: {
   interrupted: boolean;
   failOnError: boolean;
 }): GateVerdict {
-  const reasons: string[] = [];
-  for (const suite of options.report.suites) {
-    if (suite.passed) continue;
-    reasons.push(
-      suite.threshold === undefined
-        ? `suite ${suite.name}: ${suite.counts.cases - suite.counts.passed} of ${suite.counts.cases} cases did not pass`
-        : `suite ${suite.name}: pass rate ${percent(suite.passRate)} is below its threshold ${percent(suite.threshold)}`,
-    );
-  }
-  if (options.failOnError) {
-    for (const suite of options.report.suites) {
-      const errored = suite.cases.filter((testCase) => testCase.status === 'error').map((c) => c.caseId);
-      if (errored.length)
-        reasons.push(`suite ${suite.name}: ${errored.length} case(s) errored (${errored.join(', ')})`);
-    }
-  }
+  // The suites: the one rule shared with `agent-cicd run` and `report merge --gate`.
+  const reasons = runVerdict(options.report, { failOnError: options.failOnError }).reasons;
   reasons.push(...options.otherFailures.map((failure) => `failed: ${failure}`));
   if (options.unhandledErrors) reasons.push(`${options.unhandledErrors} unhandled error(s)`);
-  if (options.interrupted) reasons.push('the run was interrupted');
+  if (options.interrupted && options.report.status === 'complete') reasons.push('the run was interrupted');
   return { failed: reasons.length > 0, reasons };
 }
 
