@@ -32,6 +32,7 @@ export type { DecideOptions, GateLook, GateSample } from './decision/decide.js';
 export { decide, decideSamples, gateSample, lookAlpha } from './decision/decide.js';
 export type { Decision, Evidence, GateAction, Verdict } from './decision/decision.js';
 export { actionRank, DecisionSchema, EvidenceSchema, GateActionSchema } from './decision/decision.js';
+export { DECISION_EXIT_CODES, decisionExitCode } from './decision/decision-exit-code.js';
 export type { Spending } from './decision/group-sequential.js';
 export { alphaSpent, groupSequentialBoundaries, nominalAlpha } from './decision/group-sequential.js';
 export { loadRunReport, parseRunReportText } from './decision/load-run-report.js';
@@ -42,6 +43,7 @@ export {
   CommandError,
   DeployErrorCode,
   deployErrorCatalogue,
+  deployGatesErrorCatalogue,
   InvalidInputError,
   ReleaseNotFoundError,
   RolloutError,
@@ -57,6 +59,17 @@ export type { ExecFn, ExecOptions, ExecResult } from './exec/exec.js';
 export { execaExec } from './exec/exec.js';
 export { formatCommand, shellQuote, shellQuoteArg } from './exec/shell-quote.js';
 export { GateErrorCode } from './gate-errors.js';
+export type {
+  GitopsPlan,
+  GitopsReleaseOptions,
+  GitopsResult,
+  GitopsRevertOptions,
+} from './gitops/gitops-release.js';
+export {
+  releaseToGitops,
+  releaseTrailer,
+  revertGitopsRelease,
+} from './gitops/gitops-release.js';
 export type { ArgoLiveAnalysisOptions } from './interop/argo-live-analysis-template.js';
 export { createArgoLiveAnalysisTemplate } from './interop/argo-live-analysis-template.js';
 export type { CanaryComparison, CanaryComparisonOptions } from './interop/canary-comparisons.js';

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { AgentCicdError, type CassetteMode, resolveCassetteMode, startMockServer } from '@agent-cicd/core';
+import { parseIntegerOption } from '../options/parse-option-values.js';
 import type { RegisterCommand } from './types.js';
 
 interface MockServerFlags {
@@ -12,16 +13,8 @@ interface MockServerFlags {
   seed?: string;
 }
 
-function parseInteger(value: string, flag: string, min: number, max: number): number {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < min || number > max) {
-    throw new AgentCicdError(
-      'AGENT_CICD_CLI_INVALID_OPTION',
-      `${flag} must be an integer from ${min} to ${max}, got "${value}"`,
-    );
-  }
-  return number;
-}
+const parseInteger = (value: string, flag: string, min: number, max: number): number =>
+  parseIntegerOption(value, flag, { min, max });
 
 /** `agent-cicd mock-server`: the OpenAI/Anthropic-compatible mock model for the Dev tier, until SIGINT/SIGTERM. */
 export const registerMockServerCommand: RegisterCommand = (program, io) => {
