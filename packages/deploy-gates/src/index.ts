@@ -55,6 +55,8 @@ export { createFlaggerMetricTemplates } from './interop/flagger-metric-templates
 export { AgentMetricNames, latencyBuckets, responseLengthBuckets } from './live/agent-metric-names.js';
 export type { AgentMetrics, AgentRequestRecord, AgentTrack } from './live/create-agent-metrics.js';
 export { createAgentMetrics } from './live/create-agent-metrics.js';
+export type { LiveRolloutAnalysisOptions } from './live/live-rollout-analysis.js';
+export { createLiveRolloutAnalysis } from './live/live-rollout-analysis.js';
 export type {
   DeployMetrics,
   DeploymentMetrics,
