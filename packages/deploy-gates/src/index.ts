@@ -91,6 +91,8 @@ export type {
   LiveStepAnalysis,
 } from './live/live-canary-analysis.js';
 export { createLiveCanaryAnalysis } from './live/live-canary-analysis.js';
+export type { LiveRolloutAnalysisOptions } from './live/live-rollout-analysis.js';
+export { createLiveRolloutAnalysis } from './live/live-rollout-analysis.js';
 export type {
   PrometheusClient,
   PrometheusClientOptions,
