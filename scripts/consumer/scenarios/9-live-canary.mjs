@@ -1,4 +1,4 @@
-// Scenario 8: the live-canary, GitOps and SLA tools from the installed packages: an agent service instrumented
+// Scenario 9: the live-canary, GitOps and SLA tools from the installed packages: an agent service instrumented
 // with createAgentMetrics, the dashboard and Argo/Flagger templates generated from the same metric definitions,
 // `agent-cicd deploy gitops` committing a release into a kustomization (and reverting it), and `agent-cicd sla`
 // refusing to report when Prometheus cannot be reached.
