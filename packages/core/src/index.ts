@@ -39,6 +39,8 @@ export {
   PipelineSettingsSchema,
   ToolSettingsSchema,
 } from './config/config-schema.js';
+export type { LlmSettingsView } from './config/describe-llm-settings.js';
+export { describeLlmSettings, redactUrl } from './config/describe-llm-settings.js';
 export { findConfigForFiles } from './config/find-config-for-files.js';
 export type { LoadedConfig } from './config/load-config.js';
 export { CONFIG_FILE_NAMES, findConfigFile, loadConfig, readConfigFile } from './config/load-config.js';

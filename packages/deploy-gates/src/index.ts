@@ -32,6 +32,7 @@ export type { DecideOptions, GateLook, GateSample } from './decision/decide.js';
 export { decide, decideSamples, gateSample, lookAlpha } from './decision/decide.js';
 export type { Decision, Evidence, GateAction, Verdict } from './decision/decision.js';
 export { actionRank, DecisionSchema, EvidenceSchema, GateActionSchema } from './decision/decision.js';
+export { DECISION_EXIT_CODES, decisionExitCode } from './decision/decision-exit-code.js';
 export type { Spending } from './decision/group-sequential.js';
 export { alphaSpent, groupSequentialBoundaries, nominalAlpha } from './decision/group-sequential.js';
 export { loadRunReport, parseRunReportText } from './decision/load-run-report.js';

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { AgentCicdError } from '@agent-cicd/core';
+import { AgentCicdError } from '@agent-cicd/core/errors';
 import {
   createDeployMetrics,
   DeployErrorCode,

@@ -18,13 +18,6 @@ interface GateFlags {
   markdown?: boolean;
 }
 
-/** Exit code of a decision: 0 promote/advance, 1 rollback, 3 hold. */
-export function exitCodeOf(decision: Decision): number {
-  if (decision.action === 'rollback') return ExitCode.failed;
-  if (decision.action === 'hold') return ExitCode.hold;
-  return ExitCode.ok;
-}
-
 function parseStep(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   return parseNumberOption(value, '--step', { above: 0, max: 100 });
@@ -72,8 +65,15 @@ export const registerGateCommand: RegisterCommand = (program, io, state) => {
     .addOption(new Option('--markdown', 'print the decision as a markdown table'))
     .action(async (flags: GateFlags) => {
       // Loaded on use, so other subcommands do not pay for the gate's modules at startup.
-      const { decide, defaultPolicy, loadCanaryMetrics, loadPolicy, renderDecisionMarkdown, renderDecisionText } =
-        await import('@agent-cicd/deploy-gates');
+      const {
+        decide,
+        decisionExitCode,
+        defaultPolicy,
+        loadCanaryMetrics,
+        loadPolicy,
+        renderDecisionMarkdown,
+        renderDecisionText,
+      } = await import('@agent-cicd/deploy-gates');
       const at = (file: string): string => resolve(io.cwd, file);
       const step = parseStep(flags.step);
       const [baseline, candidate, policy, canaryMetrics] = await Promise.all([
@@ -92,6 +92,6 @@ export const registerGateCommand: RegisterCommand = (program, io, state) => {
       if (flags.json) io.stdout(`${JSON.stringify(decision, null, 2)}\n`);
       else if (flags.markdown) io.stdout(renderDecisionMarkdown(decision));
       else io.stdout(renderDecisionText(decision));
-      state.exitCode = exitCodeOf(decision);
+      state.exitCode = decisionExitCode(decision);
     });
 };

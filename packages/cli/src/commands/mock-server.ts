@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { AgentCicdError, type CassetteMode, resolveCassetteMode, startMockServer } from '@agent-cicd/core';
+import type { CassetteMode, MockServer } from '@agent-cicd/core';
+import { AgentCicdError } from '@agent-cicd/core/errors';
 import { parseIntegerOption } from '../options/parse-option-values.js';
 import type { RegisterCommand } from './types.js';
 
@@ -45,6 +46,8 @@ export const registerMockServerCommand: RegisterCommand = (program, io) => {
         'GET <url>/_mock/requests returns the request log (offered and called tools, model, status).\n',
     )
     .action(async (flags: MockServerFlags) => {
+      // Loaded on use: `--help` and the other commands do not pay for the mock server's modules.
+      const { resolveCassetteMode, startMockServer } = await import('@agent-cicd/core');
       const port = parseInteger(flags.port, '--port', 0, 65_535);
       const seed = flags.seed === undefined ? undefined : parseInteger(flags.seed, '--seed', -(2 ** 31), 2 ** 32 - 1);
       let mode: CassetteMode | undefined;
@@ -55,7 +58,7 @@ export const registerMockServerCommand: RegisterCommand = (program, io) => {
       } else if (flags.cassetteMode !== undefined) {
         throw new AgentCicdError('AGENT_CICD_CLI_INVALID_OPTION', '--cassette-mode needs --cassette <dir>');
       }
-      let server: Awaited<ReturnType<typeof startMockServer>>;
+      let server: MockServer;
       try {
         server = await startMockServer({
           host: flags.host,

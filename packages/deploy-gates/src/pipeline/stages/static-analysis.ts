@@ -36,7 +36,7 @@ export const staticAnalysisStage = defineStage({
     ];
     const summary = `${plural(lint.files.length, 'file')} checked: ${plural(errors.length, 'error')}, ${plural(warnings, 'warning')}; ${shown}: ${
       mismatched.length === 0
-        ? `${plural(checks.length, 'prompt version')} match their hashes`
+        ? `${plural(checks.length, 'prompt version')} ${checks.length === 1 ? 'matches its hash' : 'match their hashes'}`
         : `${mismatched.length} of ${plural(checks.length, 'prompt version')} do not match`
     }`;
     return {
