@@ -76,9 +76,10 @@ export const registerGateCommand: RegisterCommand = (program, io, state) => {
       } = await import('@agent-cicd/deploy-gates');
       const at = (file: string): string => resolve(io.cwd, file);
       const step = parseStep(flags.step);
-      const [baseline, candidate, policy, canaryMetrics] = await Promise.all([
-        loadSide(at(flags.baseline), flags.baselineCell, '--baseline-cell'),
-        loadSide(at(candidateFile(flags)), flags.candidateCell, '--candidate-cell'),
+      // One after the other, so a user with two bad inputs always hears about the baseline first.
+      const baseline = await loadSide(at(flags.baseline), flags.baselineCell, '--baseline-cell');
+      const candidate = await loadSide(at(candidateFile(flags)), flags.candidateCell, '--candidate-cell');
+      const [policy, canaryMetrics] = await Promise.all([
         flags.policy === undefined ? defaultPolicy() : loadPolicy(at(flags.policy)),
         flags.canaryMetrics === undefined ? undefined : loadCanaryMetrics(at(flags.canaryMetrics)),
       ]);
