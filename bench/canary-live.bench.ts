@@ -7,7 +7,7 @@
 // The fixed-horizon reference is the sample size of a one-sided z-test at α = 0.025 and power 0.8 for the same
 // question: "canary worse than stable" (two-proportion test, canary:stable = 20:80 as in the first step) for the
 // bad canary, and "canary failure rate < ratio × stable" (Wald test on the log rate ratio, 50:50) for the equal one.
-import { createPrng } from '@agent-cicd/core';
+import { createPrng } from '@agent-cicd/core/testing';
 import { analyzeCanary, type CanaryLook, GatePolicySchema } from '@agent-cicd/deploy-gates';
 
 const RUNS = Number(process.env.CANARY_BENCH_RUNS ?? 400);

@@ -118,8 +118,8 @@ export async function runCanaryDeploy(flags: CanaryFlags, io: CliIo, state: CliS
 
 /** `--prometheus`: live analysis of the app's tracks, steerable with `agent-cicd canary …`. */
 async function liveAnalysisFor(flags: CanaryFlags, io: CliIo) {
-  const { createCommandRunner, createKubectl, createLiveRolloutAnalysis, defaultPolicy, durationToMs, loadPolicy } =
-    await import('@agent-cicd/deploy-gates');
+  const { createLiveRolloutAnalysis, defaultPolicy, loadPolicy } = await import('@agent-cicd/deploy-gates');
+  const { createCommandRunner, createKubectl, durationToMs } = await import('@agent-cicd/deploy-gates/runtime');
   const { resolve } = await import('node:path');
   const loaded = flags.policy === undefined ? defaultPolicy() : await loadPolicy(resolve(io.cwd, flags.policy));
   const steps = flags.steps === undefined ? loaded.canary.steps : parseSteps(flags.steps);

@@ -1,7 +1,9 @@
 import { resolve } from 'node:path';
-import type { CassetteMode, MockServer } from '@agent-cicd/core';
+import type { CassetteMode } from '@agent-cicd/core';
 import { AgentCicdError } from '@agent-cicd/core/errors';
+import type { MockServer } from '@agent-cicd/core/mock-server';
 import { parseIntegerOption } from '../options/parse-option-values.js';
+
 import type { RegisterCommand } from './types.js';
 
 interface MockServerFlags {
@@ -47,7 +49,8 @@ export const registerMockServerCommand: RegisterCommand = (program, io) => {
     )
     .action(async (flags: MockServerFlags) => {
       // Loaded on use: `--help` and the other commands do not pay for the mock server's modules.
-      const { resolveCassetteMode, startMockServer } = await import('@agent-cicd/core');
+      const { resolveCassetteMode } = await import('@agent-cicd/core');
+      const { startMockServer } = await import('@agent-cicd/core/mock-server');
       const port = parseInteger(flags.port, '--port', 0, 65_535);
       const seed = flags.seed === undefined ? undefined : parseInteger(flags.seed, '--seed', -(2 ** 31), 2 ** 32 - 1);
       let mode: CassetteMode | undefined;

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deploymentManifest } from '@agent-cicd/deploy-gates';
+import { deploymentManifest } from '@agent-cicd/deploy-gates/manifests';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type FakeBinaries, installFakeBinaries } from '../../../deploy-gates/src/test-utils/fake-binaries.js';
 import { runCli } from '../test-utils/run-cli.js';

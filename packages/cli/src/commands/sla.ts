@@ -29,9 +29,8 @@ export const registerSlaCommand: RegisterCommand = (program, io, state) => {
     .option('--selector <matchers>', 'extra PromQL label matchers, e.g. namespace="prod"')
     .option('--json', 'print the report as JSON')
     .action(async (flags: SlaFlags) => {
-      const { createPrometheusClient, renderMatchers, renderSlaReport, slaReport } = await import(
-        '@agent-cicd/deploy-gates'
-      );
+      const { renderSlaReport, slaReport } = await import('@agent-cicd/deploy-gates');
+      const { createPrometheusClient, renderMatchers } = await import('@agent-cicd/deploy-gates/live');
       const target = parseNumberOption(flags.target, '--target', { max: 1 });
       const matchers = [flags.app === undefined ? '' : renderMatchers({ app: flags.app }), flags.selector ?? '']
         .filter(Boolean)

@@ -4,7 +4,7 @@ import {
   newcombeInterval,
   pairedDifferenceInterval,
   wilsonInterval,
-} from '@agent-cicd/core';
+} from '@agent-cicd/core/stats';
 import type { Check } from './check.js';
 import { inSuite, pct, points } from './check.js';
 import { TRIALS_TO_SETTLE_LIMIT, trialsToSettle } from './trials-to-settle.js';

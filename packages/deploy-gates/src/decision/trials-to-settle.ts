@@ -1,4 +1,4 @@
-import { newcombeInterval, pairedDifferenceInterval } from '@agent-cicd/core';
+import { newcombeInterval, pairedDifferenceInterval } from '@agent-cicd/core/stats';
 import type { PairCounts } from './compare-pass-rates.js';
 
 /** Above this many trials per arm the estimate is reported as "more than". */

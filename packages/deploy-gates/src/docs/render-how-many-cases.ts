@@ -1,4 +1,9 @@
-import { fisherExactOneSided, newcombeInterval, pairedDifferenceInterval, wilsonInterval } from '@agent-cicd/core';
+import {
+  fisherExactOneSided,
+  newcombeInterval,
+  pairedDifferenceInterval,
+  wilsonInterval,
+} from '@agent-cicd/core/stats';
 import { defaultPolicy, type GatePolicy } from '../policy/gate-policy-schema.js';
 
 const pct = (x: number, digits = 1): string => `${(x * 100).toFixed(digits)}%`;

@@ -1,6 +1,7 @@
 import { appendFile, mkdir, writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
-import { buildRunReport, createResultRedactor, type RunReport, summarizeSuite } from '@agent-cicd/core';
+import { createResultRedactor, type RunReport } from '@agent-cicd/core';
+import { buildRunReport, summarizeSuite } from '@agent-cicd/core/testing';
 import type { Reporter, SerializedError, TestModule, TestRunEndReason, Vitest } from 'vitest/node';
 import { type ResolvedAgentCicdOptions, resolveAgentCicdOptions } from '../plugin/options.js';
 import { collectCases } from './collect-cases.js';

@@ -1,13 +1,7 @@
 import { relative, resolve } from 'node:path';
-import {
-  describePromptCheck,
-  formatDiagnostic,
-  formatLocation,
-  lintPaths,
-  loadConfig,
-  loadManifest,
-  verifyManifest,
-} from '@agent-cicd/core';
+import { describePromptCheck, loadConfig, loadManifest, verifyManifest } from '@agent-cicd/core';
+import { formatLocation } from '@agent-cicd/core/errors';
+import { formatDiagnostic, lintPaths } from '@agent-cicd/core/lint';
 import { z } from 'zod';
 import { defineStage } from '../pipeline-stage.js';
 
