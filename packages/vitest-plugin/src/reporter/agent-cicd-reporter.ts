@@ -1,4 +1,4 @@
-import { appendFile, mkdir, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import { buildRunReport, createResultRedactor, type RunReport, summarizeSuite } from '@agent-cicd/core';
 import type { Reporter, SerializedError, TestModule, TestRunEndReason, Vitest } from 'vitest/node';
@@ -63,7 +63,10 @@ export class AgentCicdReporter implements Reporter {
     this.report = report;
     const path = resolve(root, shardReportPath(this.options.outputFile, vitest.config.shard));
     await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, `${JSON.stringify(report, null, 2)}\n`);
+    // Temp file + rename: a reader (a gate, a merge) never sees half a report.
+    const temp = `${path}.${process.pid}.tmp`;
+    await writeFile(temp, `${JSON.stringify(report, null, 2)}\n`);
+    await rename(temp, path);
 
     const verdict = gateVerdict({
       report,
