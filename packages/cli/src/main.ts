@@ -1,6 +1,7 @@
 import { AgentCicdError, formatUserError } from '@agent-cicd/core/errors';
 import { Command, CommanderError } from 'commander';
 import { type CliIo, defaultIo } from './cli-io.js';
+import { registerApproveCommand } from './commands/approve.js';
 import { registerCanaryCommand } from './commands/canary.js';
 import { registerConfigCommand } from './commands/config.js';
 import { registerDeployCommand } from './commands/deploy.js';
@@ -13,6 +14,7 @@ import { registerPipelineCommand } from './commands/pipeline.js';
 import { registerReportCommand } from './commands/report.js';
 import { registerRollbackCommand } from './commands/rollback.js';
 import { registerRunCommand } from './commands/run.js';
+import { registerScanCommand } from './commands/scan.js';
 import { registerSlaCommand } from './commands/sla.js';
 import type { RegisterCommand } from './commands/types.js';
 import { ExitCode } from './exit-code.js';
@@ -31,6 +33,8 @@ const commands: RegisterCommand[] = [
   registerMockServerCommand,
   registerPipelineCommand,
   registerInitCommand,
+  registerApproveCommand,
+  registerScanCommand,
   registerCanaryCommand,
   registerSlaCommand,
 ];

@@ -57,6 +57,17 @@ export type { ExecFn, ExecOptions, ExecResult } from './exec/exec.js';
 export { execaExec } from './exec/exec.js';
 export { formatCommand, shellQuote, shellQuoteArg } from './exec/shell-quote.js';
 export { GateErrorCode } from './gate-errors.js';
+export type {
+  GitopsPlan,
+  GitopsReleaseOptions,
+  GitopsResult,
+  GitopsRevertOptions,
+} from './gitops/gitops-release.js';
+export {
+  releaseToGitops,
+  releaseTrailer,
+  revertGitopsRelease,
+} from './gitops/gitops-release.js';
 export type { ArgoLiveAnalysisOptions } from './interop/argo-live-analysis-template.js';
 export { createArgoLiveAnalysisTemplate } from './interop/argo-live-analysis-template.js';
 export type { CanaryComparison, CanaryComparisonOptions } from './interop/canary-comparisons.js';
@@ -97,12 +108,19 @@ export { deriveService, serviceSelector } from './manifests/derive-service.js';
 export type { KubeObject, SourcedObject } from './manifests/kube-object.js';
 export { templateOf } from './manifests/kube-object.js';
 export { findObject, loadManifests, maxManifestBytes, parseManifests } from './manifests/load-manifests.js';
-export type { DeployMetrics, DeployOutcome, DeployStrategy } from './metrics/create-deploy-metrics.js';
-export { createDeployMetrics } from './metrics/create-deploy-metrics.js';
+export type {
+  DeployMetrics,
+  DeploymentMetrics,
+  DeployOutcome,
+  DeployStrategy,
+} from './metrics/create-deploy-metrics.js';
+export { createDeployMetrics, deploymentMetricGauges } from './metrics/create-deploy-metrics.js';
+export type { Approval } from './pipeline/approvals.js';
+export { ApprovalSchema, approvalsDir, approveRun, readApproval } from './pipeline/approvals.js';
 export type { PipelineSettings } from './pipeline/configure-stages.js';
 export { configureStages, insertStage, removeStages, replaceStage } from './pipeline/configure-stages.js';
 export { defaultStages } from './pipeline/default-stages.js';
-export { PipelineErrorCode } from './pipeline/pipeline-errors.js';
+export { PipelineErrorCode, pipelineErrorCatalogue } from './pipeline/pipeline-errors.js';
 export type { PipelineRecord } from './pipeline/pipeline-record.js';
 export { PipelineRecordSchema, pipelineRecordSchemaVersion } from './pipeline/pipeline-record.js';
 export type { PipelineResult, SeedStageName, StageStatus } from './pipeline/pipeline-result.js';
@@ -121,9 +139,25 @@ export { defineStage } from './pipeline/pipeline-stage.js';
 export { formatDuration, renderPipelineMarkdown } from './pipeline/render-pipeline-markdown.js';
 export type { RunPipelineOptions } from './pipeline/run-pipeline.js';
 export { pipelineRunEnv, runPipeline, systemClock } from './pipeline/run-pipeline.js';
+export type { ScanFinding } from './pipeline/scan/scan-finding.js';
+export { formatFinding, ScanFindingSchema } from './pipeline/scan/scan-finding.js';
+export type { ScanOptions, ScanResult } from './pipeline/scan/scan-project.js';
+export { ScanOptionsSchema, scanProject } from './pipeline/scan/scan-project.js';
+export { approvalGateStage } from './pipeline/stages/approval-gate.js';
+export { buildImageStage } from './pipeline/stages/build-image.js';
+export { canaryDeployStage } from './pipeline/stages/canary-deploy.js';
+export { deployStagingStage } from './pipeline/stages/deploy-staging.js';
+export { e2eTestStage } from './pipeline/stages/e2e-test.js';
+export { productionDeployStage } from './pipeline/stages/production-deploy.js';
 export { promptRegressionStage } from './pipeline/stages/prompt-regression.js';
+export type { RunSuitesOptions } from './pipeline/stages/run-suites.js';
+export { describeRun, runSuites } from './pipeline/stages/run-suites.js';
+export { securityScanStage } from './pipeline/stages/security-scan.js';
 export { staticAnalysisStage } from './pipeline/stages/static-analysis.js';
+export { toolIntegrationStage } from './pipeline/stages/tool-integration.js';
 export { unitTestStage } from './pipeline/stages/unit-test.js';
+export type { ToolsSuite } from './pipeline/tools-suite.js';
+export { loadToolsSuites, ToolsSuiteSchema } from './pipeline/tools-suite.js';
 export { writeFileAtomic, writePipelineRecord } from './pipeline/write-pipeline-record.js';
 export type {
   CanaryPolicy,

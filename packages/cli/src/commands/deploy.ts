@@ -1,6 +1,7 @@
 import { type Command, Option } from 'commander';
 import type { CliIo } from '../cli-io.js';
 import type { AnalysisTemplateFlags, BlueGreenFlags, CanaryFlags, PromoteFlags } from './deploy-actions.js';
+import { registerGitops } from './deploy-gitops.js';
 import { withClusterOptions } from './deploy-options.js';
 import type { CliState, RegisterCommand } from './types.js';
 
@@ -108,4 +109,5 @@ export const registerDeployCommand: RegisterCommand = (program, io, state) => {
   registerCanary(deploy, io, state);
   registerPromote(deploy, io, state);
   registerAnalysisTemplate(deploy, io);
+  registerGitops(deploy, io, state);
 };

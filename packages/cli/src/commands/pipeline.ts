@@ -1,5 +1,6 @@
 import { appendFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
+import { createInterface } from 'node:readline/promises';
 import { AgentCicdError } from '@agent-cicd/core/errors';
 import type { PipelineResult } from '@agent-cicd/deploy-gates';
 import type { CliIo } from '../cli-io.js';
@@ -50,6 +51,19 @@ export function formatStageLine(result: PipelineResult, formatDuration: (seconds
     line += `${output.trimEnd().replace(/^/gm, '    ')}\n`;
   }
   return line;
+}
+
+/** Asks at the terminal (approval_gate), only when stdin is a TTY outside CI. */
+function terminalPrompt(io: CliIo): ((question: string, signal: AbortSignal) => Promise<string>) | undefined {
+  if (!process.stdin.isTTY || io.env.CI !== undefined) return undefined;
+  return async (question, signal) => {
+    const readline = createInterface({ input: process.stdin, output: process.stderr });
+    try {
+      return await readline.question(question, { signal });
+    } finally {
+      readline.close();
+    }
+  };
 }
 
 function shown(io: CliIo, file: string): string {
@@ -117,6 +131,7 @@ export const registerPipelineCommand: RegisterCommand = (program, io, state) => 
         ...(flags.from === undefined ? {} : { from: flags.from }),
         ...(flags.until === undefined ? {} : { until: flags.until }),
         dryRun: flags.dryRun ?? false,
+        ...(terminalPrompt(io) === undefined ? {} : { prompt: terminalPrompt(io) }),
         shared: {
           ...(suites.length === 0 ? {} : { suites }),
           ...(flags.tier === undefined ? {} : { tier: flags.tier }),

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { execaExec } from '../exec/exec.js';
 import { promtoolAvailable } from '../test-utils/promtool.js';
-import { createDeployMetrics } from './create-deploy-metrics.js';
+import { createDeployMetrics, type DeploymentMetrics, deploymentMetricGauges } from './create-deploy-metrics.js';
 
 const alertsDir = fileURLToPath(new URL('../../alerts/', import.meta.url));
 const promtool = (args: string[], input?: string) =>
@@ -20,6 +20,7 @@ function sampleMetrics() {
   metrics.setP99LatencyMs('support', 2300);
   metrics.setUptime7d('support', 0.9991);
   metrics.setRegressionPassRate({ app: 'support', suite: 'refunds' }, 0.94);
+  metrics.setDeploymentMetrics('support', { meanTimeToRecover: 300, p50LatencyMs: 700, tokenThroughputPerSec: 90 });
   return metrics;
 }
 
@@ -39,6 +40,33 @@ describe('createDeployMetrics', () => {
     expect(value('agent_prompt_regression_pass_rate{app="support",suite="refunds"}')).toBe('0.94');
     expect(value('agent_deploys_total{app="support",strategy="blue-green",outcome="rolled_back"}')).toBe('1');
     expect(value('agent_rollbacks_total{app="support",reason="analysis"}')).toBe('1');
+  });
+
+  it("exports every field of the seed's DeploymentMetrics as agent_<field>", async () => {
+    const metrics = createDeployMetrics();
+    const values: DeploymentMetrics = {
+      deploySuccessRate: 0.97,
+      rollbackRate: 0.03,
+      meanTimeToRecover: 420,
+      meanTimeToDetect: 95,
+      serviceUptime7d: 0.9995,
+      podRestartCount: 2,
+      readinessCheckFailures: 5,
+      p50LatencyMs: 800,
+      p99LatencyMs: 2400,
+      tokenThroughputPerSec: 1250.5,
+      promptRegressionPassRate: 0.93,
+      e2eTestPassRate: 1,
+    };
+    metrics.setDeploymentMetrics('support', values);
+    const text = await metrics.metrics();
+    for (const [field, gauge] of Object.entries(deploymentMetricGauges)) {
+      const suite = field === 'promptRegressionPassRate' ? ',suite="all"' : '';
+      expect(text, field).toContain(`${gauge}{app="support"${suite}} ${values[field as keyof DeploymentMetrics]}\n`);
+    }
+    expect(Object.keys(deploymentMetricGauges)).toHaveLength(12);
+    expect(() => metrics.setDeploymentMetrics('support', { e2eTestPassRate: 1.5 })).toThrow(RangeError);
+    expect(() => metrics.setDeploymentMetrics('support', { meanTimeToRecover: -1 })).toThrow(RangeError);
   });
 
   it('refuses ratios outside 0..1', () => {
@@ -95,12 +123,50 @@ describe('promtool', () => {
     }
   });
 
-  it('check metrics: the only lint finding is the seed-mandated `_ms` name', async (ctx) => {
+  it('every alert rule has a promtool unit test where it fires, and each seed alert one where it must not', async () => {
+    const { readdir, readFile } = await import('node:fs/promises');
+    const { parse } = await import('yaml');
+    const files = await readdir(alertsDir);
+    const alerts = new Set<string>();
+    const fires = new Set<string>();
+    const silent = new Set<string>();
+    for (const file of files.filter((f) => f.endsWith('.rules.yml'))) {
+      const rules = parse(await readFile(join(alertsDir, file), 'utf8')) as {
+        groups: { rules: { alert?: string }[] }[];
+      };
+      for (const rule of rules.groups.flatMap((g) => g.rules)) if (rule.alert) alerts.add(rule.alert);
+    }
+    for (const file of files.filter((f) => f.endsWith('.test.yml'))) {
+      const tests = parse(await readFile(join(alertsDir, file), 'utf8')) as {
+        tests: { alert_rule_test?: { alertname: string; exp_alerts: unknown[] }[] }[];
+      };
+      for (const check of tests.tests.flatMap((t) => t.alert_rule_test ?? [])) {
+        (check.exp_alerts.length > 0 ? fires : silent).add(check.alertname);
+      }
+    }
+    expect(alerts.size).toBeGreaterThanOrEqual(7);
+    expect([...alerts].filter((a) => !fires.has(a))).toEqual([]);
+    // The SLO alerts' silent cases are the "healthy" and "recovered" apps inside their firing evaluations.
+    const seedAlerts = [
+      'AgentDeployFailed',
+      'AgentHighLatency',
+      'AgentFrequentRollback',
+      'AgentPodRestart',
+      'AgentRegressionFail',
+    ];
+    expect(seedAlerts.filter((a) => !alerts.has(a) || !silent.has(a))).toEqual([]);
+  });
+
+  it('check metrics: the only lint findings are the seed-mandated `_ms` and `_per_sec` names', async (ctx) => {
     if (!runOrSkip(ctx)) return;
     const result = await promtool(['check', 'metrics'], await sampleMetrics().metrics());
     const findings = `${result.stdout}${result.stderr}`.split('\n').filter((line) => line.trim() !== '');
-    // agent_p99_latency_ms is the seed's name; agent_p99_latency_seconds is its lint-clean twin.
-    expect(findings).toEqual(['agent_p99_latency_ms metric names should not contain abbreviated units']);
+    // The seed's names; agent_p50/p99_latency_seconds are the lint-clean twins of the latencies.
+    expect(findings.sort()).toEqual([
+      'agent_p50_latency_ms metric names should not contain abbreviated units',
+      'agent_p99_latency_ms metric names should not contain abbreviated units',
+      'agent_token_throughput_per_sec metric names should not contain abbreviated units',
+    ]);
   });
 
   it('check metrics does flag a badly named metric (so the check above can fail)', async (ctx) => {

@@ -3,6 +3,52 @@ import { Counter, Gauge, Registry } from 'prom-client';
 export type DeployStrategy = 'blue-green' | 'canary' | 'release';
 export type DeployOutcome = 'success' | 'failure' | 'rolled_back';
 
+/**
+ * The seed's `DeploymentMetrics`, camelCase. Ratios are 0–1, times in seconds, latencies in milliseconds;
+ * each field is exported as the gauge `agent_<seed field name>` (e.g. `meanTimeToRecover` →
+ * `agent_mean_time_to_recover`).
+ */
+export interface DeploymentMetrics {
+  deploySuccessRate: number;
+  rollbackRate: number;
+  /** Seconds from a bad release going live to the service being healthy again. */
+  meanTimeToRecover: number;
+  /** Seconds from a bad release going live to the first alert or failed gate. */
+  meanTimeToDetect: number;
+  serviceUptime7d: number;
+  podRestartCount: number;
+  readinessCheckFailures: number;
+  p50LatencyMs: number;
+  p99LatencyMs: number;
+  tokenThroughputPerSec: number;
+  promptRegressionPassRate: number;
+  e2eTestPassRate: number;
+}
+
+/** `DeploymentMetrics` field → gauge name (`agent_` + the seed's snake_case field). */
+export const deploymentMetricGauges: Record<keyof DeploymentMetrics, string> = {
+  deploySuccessRate: 'agent_deploy_success_rate',
+  rollbackRate: 'agent_rollback_rate',
+  meanTimeToRecover: 'agent_mean_time_to_recover',
+  meanTimeToDetect: 'agent_mean_time_to_detect',
+  serviceUptime7d: 'agent_service_uptime_7d',
+  podRestartCount: 'agent_pod_restart_count',
+  readinessCheckFailures: 'agent_readiness_check_failures',
+  p50LatencyMs: 'agent_p50_latency_ms',
+  p99LatencyMs: 'agent_p99_latency_ms',
+  tokenThroughputPerSec: 'agent_token_throughput_per_sec',
+  promptRegressionPassRate: 'agent_prompt_regression_pass_rate',
+  e2eTestPassRate: 'agent_e2e_test_pass_rate',
+};
+
+const ratioFields = new Set<keyof DeploymentMetrics>([
+  'deploySuccessRate',
+  'rollbackRate',
+  'serviceUptime7d',
+  'promptRegressionPassRate',
+  'e2eTestPassRate',
+]);
+
 export interface DeployMetrics {
   readonly registry: Registry;
   /** Counts a finished deploy and updates `agent_deploy_success_rate` / `agent_rollback_rate`. */
@@ -14,6 +60,11 @@ export interface DeployMetrics {
   setUptime7d(app: string, ratio: number): void;
   /** Pass rate (0–1) of a prompt regression suite (from a run report). */
   setRegressionPassRate(labels: { app: string; suite: string }, rate: number): void;
+  /**
+   * Sets any of the seed's `DeploymentMetrics` for an app (e.g. from your observability stack or a run
+   * report). Ratios must be 0–1, everything else ≥ 0. `promptRegressionPassRate` is set for `suite="all"`.
+   */
+  setDeploymentMetrics(app: string, values: Partial<DeploymentMetrics>): void;
   /** The Prometheus text exposition of every metric. */
   metrics(): Promise<string>;
 }
@@ -75,6 +126,33 @@ export function createDeployMetrics(options: { registry?: Registry } = {}): Depl
     registers,
   });
 
+  const extraHelp: Partial<Record<keyof DeploymentMetrics, string>> = {
+    meanTimeToRecover: 'Mean time to recover (MTTR) in seconds: bad release live until healthy again.',
+    meanTimeToDetect: 'Mean time to detect (MTTD) in seconds: bad release live until the first alert or failed gate.',
+    podRestartCount: 'Container restarts of the agent pods.',
+    readinessCheckFailures: 'Failed readiness checks of the agent pods.',
+    p50LatencyMs: 'p50 agent response latency in milliseconds.',
+    tokenThroughputPerSec: 'LLM tokens processed per second.',
+    e2eTestPassRate: 'Pass rate of the end-to-end tests against the deployed service (0-1).',
+  };
+  const extra = Object.fromEntries(
+    Object.entries(extraHelp).map(([field, help]) => [
+      field,
+      new Gauge({
+        name: deploymentMetricGauges[field as keyof DeploymentMetrics],
+        help,
+        labelNames: ['app'] as const,
+        registers,
+      }),
+    ]),
+  ) as Partial<Record<keyof DeploymentMetrics, Gauge<'app'>>>;
+  const p50Seconds = new Gauge({
+    name: 'agent_p50_latency_seconds',
+    help: 'p50 agent response latency in seconds (same value as agent_p50_latency_ms).',
+    labelNames: ['app'] as const,
+    registers,
+  });
+
   const totals = new Map<string, { deploys: number; successes: number; rollbacks: number }>();
   const totalsFor = (app: string) => {
     let entry = totals.get(app);
@@ -119,6 +197,22 @@ export function createDeployMetrics(options: { registry?: Registry } = {}): Depl
     },
     setRegressionPassRate({ app, suite }, rate) {
       regression.set({ app, suite }, ratio('pass rate', rate));
+    },
+    setDeploymentMetrics(app, values) {
+      for (const [field, value] of Object.entries(values) as [keyof DeploymentMetrics, number][]) {
+        if (value === undefined) continue;
+        if (ratioFields.has(field)) ratio(field, value);
+        else if (!(value >= 0) || !Number.isFinite(value)) throw new RangeError(`${field} must be >= 0, got ${value}`);
+        if (field === 'deploySuccessRate') successRate.set({ app }, value);
+        else if (field === 'rollbackRate') rollbackRate.set({ app }, value);
+        else if (field === 'p99LatencyMs') this.setP99LatencyMs(app, value);
+        else if (field === 'serviceUptime7d') uptime.set({ app }, value);
+        else if (field === 'promptRegressionPassRate') regression.set({ app, suite: 'all' }, value);
+        else {
+          extra[field]?.set({ app }, value);
+          if (field === 'p50LatencyMs') p50Seconds.set({ app }, value / 1000);
+        }
+      }
     },
     metrics: () => registry.metrics(),
   };

@@ -1,19 +1,13 @@
-import { access, rm } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
-import {
-  createRunContext,
-  findSuiteFiles,
-  loadSuiteFile,
-  type RunReport,
-  runSuite,
-  writeRunReport,
-} from '@agent-cicd/core';
+import { findSuiteFiles } from '@agent-cicd/core';
 import { AgentCicdError } from '@agent-cicd/core/errors';
 import { z } from 'zod';
 import { decide } from '../../decision/decide.js';
 import { loadRunReport } from '../../decision/load-run-report.js';
 import { loadPolicy } from '../../policy/load-policy.js';
 import { defineStage, type StageRunContext } from '../pipeline-stage.js';
+import { describeRun, runSuites } from './run-suites.js';
 
 export const PromptRegressionOptionsSchema = z
   .object({
@@ -43,16 +37,6 @@ function effective(context: StageRunContext<PromptRegressionOptions>): PromptReg
     ...(shared.policy === undefined ? {} : { policy: shared.policy }),
     ...(shared.report === undefined ? {} : { report: shared.report }),
   };
-}
-
-function describeRun(report: RunReport): string {
-  const suites = report.suites.map((suite) => {
-    const below = suite.passed ? '' : ` (below threshold ${suite.threshold ?? 'all cases'})`;
-    return `${suite.name} ${suite.passRate.toFixed(3)}${below}`;
-  });
-  const trials = report.suites.reduce((sum, suite) => sum + suite.counts.trials, 0);
-  const status = report.status === 'complete' ? '' : `run ${report.status}: ${report.statusReason ?? ''}; `;
-  return `${status}${suites.join(', ')}; ${trials} trials on ${report.tier ?? 'dev'}`;
 }
 
 /**
@@ -85,36 +69,16 @@ export const promptRegressionStage = defineStage({
   },
   async run(context) {
     const options = effective(context);
-    const { cwd, env } = context;
-    const files = await findSuiteFiles(options.suites, cwd);
-    const suites = [];
-    for (const file of files) {
-      const { suite } = await loadSuiteFile(file);
-      suites.push({ suite, file: relative(cwd, file) || file });
-    }
-    const runContext = await createRunContext({
-      cwd,
-      env,
+    const { cwd } = context;
+    const { report, reportFile, artifacts } = await runSuites(context, {
+      suites: options.suites,
       tier: options.tier,
-      ...(context.configFile === undefined ? {} : { configFile: context.configFile }),
-      ...(options.seed === undefined ? {} : { seed: options.seed }),
-      ...(context.llm === undefined ? {} : { llm: context.llm }),
-      ...(options.judge ? {} : { judge: false }),
-    });
-    const reportFile = resolve(cwd, options.report);
-    const resultsFile = `${reportFile.replace(/\.json$/, '')}.jsonl`;
-    await rm(reportFile, { force: true });
-    await rm(resultsFile, { force: true });
-    const report = await runSuite({
-      suites,
-      context: runContext,
+      report: options.report,
+      trials: options.trials,
+      seed: options.seed,
       concurrency: options.concurrency,
-      ...(options.trials === undefined ? {} : { trials: options.trials }),
-      resultsFile,
-      keepResults: false,
-      ...(context.signal === undefined ? {} : { signal: context.signal }),
+      judge: options.judge,
     });
-    await writeRunReport({ report, resultsFile, file: reportFile });
     const shownReport = relative(cwd, reportFile) || reportFile;
     context.state.reportFile = reportFile;
     const run = describeRun(report);
@@ -140,7 +104,7 @@ export const promptRegressionStage = defineStage({
         action: decision.action,
         reasons: decision.reasons,
       },
-      artifacts: [shownReport, `${relative(cwd, resultsFile) || resultsFile}`],
+      artifacts,
       ...(ok ? {} : { exitCode: decision.action === 'hold' ? 3 : 1 }),
     };
   },

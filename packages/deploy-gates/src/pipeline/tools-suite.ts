@@ -1,0 +1,52 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { AgentCicdError } from '@agent-cicd/core/errors';
+import { parse } from 'yaml';
+import { z } from 'zod';
+
+/** A `tools` suite (`*.tools.yaml`): sample calls of each declared tool and the schema its result must meet. */
+export const ToolsSuiteSchema = z
+  .object({
+    kind: z.literal('tools'),
+    name: z.string().min(1),
+    tools: z
+      .array(
+        z
+          .object({
+            name: z.string().min(1),
+            /** JSON Schema of the tool's result. */
+            output: z.record(z.string(), z.unknown()),
+            samples: z.array(z.record(z.string(), z.unknown())).min(1),
+          })
+          .strict(),
+      )
+      .min(1),
+  })
+  .strict();
+export type ToolsSuite = z.output<typeof ToolsSuiteSchema>;
+
+export const TOOLS_SUITE_FILE = /\.tools\.ya?ml$/;
+
+/** Loads every `*.tools.yaml` under `dir` (recursively, without node_modules). */
+export async function loadToolsSuites(root: string, dir: string): Promise<Array<{ file: string; suite: ToolsSuite }>> {
+  const entries = await readdir(join(root, dir), { recursive: true }).catch(() => [] as string[]);
+  const files = entries
+    .filter((entry) => TOOLS_SUITE_FILE.test(entry) && !entry.split(/[\\/]/).includes('node_modules'))
+    .sort()
+    .map((entry) => join(root, dir, entry));
+  const suites = [];
+  for (const file of files) {
+    const shown = relative(root, file);
+    const parsed = ToolsSuiteSchema.safeParse(parse(await readFile(file, 'utf8')));
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new AgentCicdError(
+        'AGENT_CICD_SUITE_INVALID',
+        `${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid tools suite'}`,
+        { location: { file: shown } },
+      );
+    }
+    suites.push({ file: shown, suite: parsed.data });
+  }
+  return suites;
+}
