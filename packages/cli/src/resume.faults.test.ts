@@ -78,8 +78,10 @@ function journalCases(dir: string): { lines: number; unique: number } {
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-describe('resume cannot double-count', { timeout: 600_000 }, () => {
-  it('20 kill -9 at random moments lose and duplicate no case; a concurrent resume is refused', async () => {
+describe('resume cannot double-count', () => {
+  it('20 kill -9 at random moments lose and duplicate no case; a concurrent resume is refused', {
+    timeout: 600_000,
+  }, async () => {
     const n = 40;
     const dir = project(n, 120);
     const random = createPrng(20261129);
@@ -195,7 +197,9 @@ describe('resume cannot double-count', { timeout: 600_000 }, () => {
     expect(afterConcurrent).toEqual({ lines: 12, unique: 12 });
   });
 
-  it('refuses a resume with another seed, trials, tier or case order, in one line with exit 2', async () => {
+  it('refuses a resume with another seed, trials, tier or case order, in one line with exit 2', {
+    timeout: 300_000,
+  }, async () => {
     const dir = project(6, 0);
     const env = { AGENT_CICD_TIER: 'dev' };
     expect((await runCli(runArgs, { cwd: dir, env })).exitCode).toBe(0);
@@ -222,7 +226,7 @@ describe('resume cannot double-count', { timeout: 600_000 }, () => {
     expect(reordered.stderr.trim().split('\n')).toHaveLength(1);
   });
 
-  it('a schema-invalid journal line is one located error line', async () => {
+  it('a schema-invalid journal line is one located error line', { timeout: 120_000 }, async () => {
     const dir = project(4, 0);
     const env = { AGENT_CICD_TIER: 'dev' };
     expect((await runCli(runArgs, { cwd: dir, env })).exitCode).toBe(0);
@@ -236,7 +240,7 @@ describe('resume cannot double-count', { timeout: 600_000 }, () => {
     expect(result.stderr).toMatch(/^error\[AGENT_CICD_RESUME_INVALID\] .*report\.jsonl:3:1/);
   });
 
-  it('checks --report and --results before the run starts', async () => {
+  it('checks --report and --results before the run starts', { timeout: 120_000 }, async () => {
     const dir = project(2, 0);
     mkdirSync(join(dir, 'out', 'report.json'), { recursive: true });
     const result = await runCli(runArgs, { cwd: dir, env: { AGENT_CICD_TIER: 'dev' } });
