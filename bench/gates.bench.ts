@@ -5,7 +5,7 @@
 // Beta(1.8, 0.2) (mean 0.9; most cases nearly always pass, a tail of hard or flaky cases: the per-case difficulty
 // heterogeneity that makes pairing pay). The candidate's is p_i · (0.9 − drop) / 0.9, so the mean drop is `drop`.
 // Trials are independent Bernoulli draws given p_i.
-import { createPrng } from '@agent-cicd/core';
+import { createPrng } from '@agent-cicd/core/testing';
 import {
   type ArmSample,
   decideSamples,
@@ -14,8 +14,8 @@ import {
   type GatePolicy,
   GatePolicySchema,
   type GateSample,
-  type Spending,
 } from '@agent-cicd/deploy-gates';
+import type { Spending } from '@agent-cicd/deploy-gates/statistics';
 
 const PAIRS_PER_REGIME = Number(process.env.GATES_BENCH_PAIRS ?? 2000);
 const DROPS = [0, 0.02, 0.05, 0.1];

@@ -10,7 +10,7 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { Agent, createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { startMockServer } from '@agent-cicd/core';
+import { startMockServer } from '@agent-cicd/core/mock-server';
 
 const REQUESTS = 10_000;
 const WARMUP = 1_000;

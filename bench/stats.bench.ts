@@ -6,7 +6,7 @@ import {
   newcombeInterval,
   pairedDifferenceInterval,
   wilsonInterval,
-} from '@agent-cicd/core';
+} from '@agent-cicd/core/stats';
 
 function microsPerCall(run: () => unknown, iterations: number): number {
   run();

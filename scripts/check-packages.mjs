@@ -1,4 +1,5 @@
 // Checks what we publish (run after `npm run build`): publint and Are The Types Wrong on each packed package,
+// the public names of each package against its api-snapshot.txt,
 // each tarball's packed and unpacked size, no source maps and a LICENSE in each, and the install size of
 // @agent-cicd/core with its dependencies (provider SDKs and other optional peers aside), which must stay under
 // CORE_INSTALL_LIMIT.
@@ -29,6 +30,13 @@ for (const name of packages) {
       fail(`${tool} @agent-cicd/${name}\n${error.stdout}${error.stderr}`);
     }
   }
+}
+
+// The public API of each package, against its committed api-snapshot.txt (scripts/api-snapshot.mjs).
+try {
+  console.log(execFileSync('node', ['scripts/api-snapshot.mjs', '--check'], { encoding: 'utf8' }).trimEnd());
+} catch (error) {
+  fail(`api snapshots\n${error.stdout}${error.stderr}`);
 }
 
 const work = mkdtempSync(join(tmpdir(), 'agent-cicd-packages-'));

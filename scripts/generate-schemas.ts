@@ -1,6 +1,6 @@
 // Writes packages/core/schemas/*.schema.json from the zod schemas. Run: npm run schemas
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { generateJsonSchemas } from '@agent-cicd/core';
+import { generateJsonSchemas } from '../packages/core/src/schema/json-schemas.js';
 
 const dir = new URL('../packages/core/schemas/', import.meta.url);
 mkdirSync(dir, { recursive: true });

@@ -6,6 +6,7 @@ import { renderCliReference } from '../../packages/cli/src/docs/render-cli-refer
 import { renderChecksReference } from '../../packages/core/src/checks/render-checks-reference.js';
 import { renderConfigReference } from '../../packages/core/src/docs/render-config-reference.js';
 import { renderHowManyCases } from '../../packages/deploy-gates/src/docs/render-how-many-cases.js';
+import { renderErrorsReference } from './errors-reference.js';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -22,6 +23,7 @@ export const generatedDocs: GeneratedDoc[] = [
   { path: 'docs/reference/config.md', render: renderConfigReference, format: true },
   { path: 'docs/how-many-cases.md', render: renderHowManyCases, format: true },
   { path: 'docs/reference/checks.md', render: renderChecksReference, format: false },
+  { path: 'docs/errors.md', render: renderErrorsReference, format: true },
 ];
 
 /** Formats markdown the way `npm run lint` wants it (biome, the repository's config). */

@@ -2,7 +2,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createPrng, createRunContext, type LlmClient, priceFor } from '@agent-cicd/core';
+import { createRunContext, type LlmClient, priceFor } from '@agent-cicd/core';
+import { createPrng } from '@agent-cicd/core/testing';
 import { type AgentTrack, createAgentMetrics } from '@agent-cicd/deploy-gates';
 import { run } from './agent.js';
 

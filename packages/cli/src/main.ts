@@ -18,6 +18,7 @@ import { registerScanCommand } from './commands/scan.js';
 import { registerSlaCommand } from './commands/sla.js';
 import type { RegisterCommand } from './commands/types.js';
 import { ExitCode } from './exit-code.js';
+import { oneLine } from './one-line.js';
 import { cliVersion } from './version.js';
 
 /** One line per subcommand; each lives in `commands/<name>.ts`. */
@@ -39,6 +40,17 @@ const commands: RegisterCommand[] = [
   registerSlaCommand,
 ];
 
+/** `error: unknown option '--tirals'\n(Did you mean --trials?)` → `error[AGENT_CICD_USAGE] unknown option '--tirals' (did you mean --trials?)`. */
+export function formatUsageError(text: string): string {
+  const message = text
+    .trim()
+    .replace(/^error: /, '')
+    .replace(/\n\(Did you mean/g, ' (did you mean')
+    .split('\n')
+    .join(' ');
+  return `error[AGENT_CICD_USAGE] ${oneLine(message)}`;
+}
+
 /** Builds the command tree. Each subcommand sets `state.exitCode`. */
 export function createProgram(io: CliIo, state: { exitCode: number }): Command {
   const program = new Command('agent-cicd')
@@ -46,7 +58,12 @@ export function createProgram(io: CliIo, state: { exitCode: number }): Command {
     .version(cliVersion(), '-V, --version', 'print the version of @agent-cicd/cli')
     .option('--debug', 'print stack traces for unexpected errors')
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+    .configureOutput({
+      writeOut: io.stdout,
+      writeErr: io.stderr,
+      // Commander's own usage errors, as every other bad input: one line with a code.
+      outputError: (text, write) => write(`${formatUsageError(text)}\n`),
+    });
   for (const register of commands) register(program, io, state);
   return program;
 }
@@ -63,14 +80,14 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
       return error.exitCode === 0 ? 0 : ExitCode.invalidInput;
     }
     if (error instanceof AgentCicdError) {
-      io.stderr(`error[${error.code}] ${formatUserError(error)}\n`);
+      io.stderr(`error[${error.code}] ${oneLine(formatUserError(error))}\n`);
       return ExitCode.invalidInput;
     }
     const debug = argv.includes('--debug');
     io.stderr(
       debug && error instanceof Error
         ? `${error.stack}\n`
-        : `error: ${String(error instanceof Error ? error.message : error)}\n`,
+        : `error: ${oneLine(String(error instanceof Error ? error.message : error))}\n`,
     );
     return ExitCode.failed;
   }

@@ -1,4 +1,6 @@
 import { AgentCicdError, type SourceLocation } from '@agent-cicd/core';
+import { gateErrorCatalogue } from './gate-errors.js';
+import { pipelineErrorCatalogue } from './pipeline/pipeline-errors.js';
 
 /** Stable error codes raised by `@agent-cicd/deploy-gates`. */
 export const DeployErrorCode = {
@@ -10,7 +12,7 @@ export const DeployErrorCode = {
   rolloutFailed: 'AGENT_CICD_ROLLOUT_FAILED',
   releaseNotFound: 'AGENT_CICD_RELEASE_NOT_FOUND',
   releaseHistoryInvalid: 'AGENT_CICD_RELEASE_HISTORY_INVALID',
-  manifestInvalid: 'AGENT_CICD_MANIFEST_INVALID',
+  manifestInvalid: 'AGENT_CICD_KUBE_MANIFEST_INVALID',
   partialChange: 'AGENT_CICD_DEPLOY_PARTIAL',
 } as const;
 
@@ -25,11 +27,21 @@ export const deployErrorCatalogue: Record<(typeof DeployErrorCode)[keyof typeof 
   AGENT_CICD_ROLLOUT_FAILED: 'a rollout step failed or the final state read back differs from the plan',
   AGENT_CICD_RELEASE_NOT_FOUND: 'rollback --to names a release the history does not hold, or there is no earlier one',
   AGENT_CICD_RELEASE_HISTORY_INVALID: 'the release history (ConfigMap or file) is not valid JSON of the history schema',
-  AGENT_CICD_MANIFEST_INVALID:
+  AGENT_CICD_KUBE_MANIFEST_INVALID:
     'a --manifests file is unreadable, not YAML/JSON Kubernetes objects, or lacks the Deployment/Service/Ingress needed; nothing was changed (exit 2)',
   AGENT_CICD_DEPLOY_PARTIAL:
     'the cluster or docker failed part-way and the previous state could not be restored and verified; the output lists what was changed and how to recover (exit 4)',
 };
+
+/**
+ * The error catalogue of `@agent-cicd/deploy-gates`: every code it raises with its one-line meaning (deploy and
+ * rollouts, the gate, the pipeline). docs/errors.md is generated from it (`npm run docs:errors`).
+ */
+export const deployGatesErrorCatalogue = {
+  ...deployErrorCatalogue,
+  ...gateErrorCatalogue,
+  ...pipelineErrorCatalogue,
+} as const;
 
 /** A name, namespace, label or image reference that would be unsafe or invalid to pass on. */
 export class InvalidInputError extends AgentCicdError {

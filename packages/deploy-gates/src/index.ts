@@ -1,10 +1,14 @@
+// `@agent-cicd/deploy-gates`: gate decisions (policy, decide, evidence), canary and blue-green rollouts, release
+// bundles and rollback, the pipeline, metrics and alerts. More behind subpaths: `/statistics` (the tests behind
+// decisions), `/live` (Prometheus queries and live canary analysis), `/manifests` (Kubernetes objects and traffic
+// routers), `/runtime` (kubectl, docker and process runners). Pinned by api-snapshot.txt.
+
 export type { GateAnalysisTemplateOptions } from './argo/gate-analysis-template.js';
 export { createGateAnalysisTemplate, gateCanarySteps } from './argo/gate-analysis-template.js';
 export type { AnalyzeCanaryOptions, CanaryAnalysis } from './canary-analysis/analyze-canary.js';
 export { analyzeCanary } from './canary-analysis/analyze-canary.js';
 export type { CanaryLook, CanaryMetrics } from './canary-analysis/canary-metrics.js';
 export { CanaryLookSchema, CanaryMetricsSchema } from './canary-analysis/canary-metrics.js';
-export { failureRatioMartingale } from './canary-analysis/failure-ratio-martingale.js';
 export { loadCanaryMetrics } from './canary-analysis/load-canary-metrics.js';
 export type {
   CanaryCommand,
@@ -12,10 +16,7 @@ export type {
   CanaryState,
   CanaryStatus,
 } from './canary-control/canary-control-schema.js';
-export {
-  CanaryCommandSchema,
-  CanaryStatusSchema,
-} from './canary-control/canary-control-schema.js';
+export { CanaryCommandSchema, CanaryStatusSchema } from './canary-control/canary-control-schema.js';
 export type { CanaryControlStore } from './canary-control/canary-control-store.js';
 export { canaryControlName, createCanaryControlStore } from './canary-control/canary-control-store.js';
 export type { CanaryControlResult } from './canary-control/canary-control-workflow.js';
@@ -26,88 +27,36 @@ export type { ManualControlOptions } from './canary-control/with-manual-control.
 export { withManualControl } from './canary-control/with-manual-control.js';
 export type { ArmSample } from './decision/arm-sample.js';
 export { armSample, caseKey, emptyArmSample } from './decision/arm-sample.js';
-export type { PairCounts } from './decision/compare-pass-rates.js';
-export { pairCounts } from './decision/compare-pass-rates.js';
 export type { DecideOptions, GateLook, GateSample } from './decision/decide.js';
 export { decide, decideSamples, gateSample, lookAlpha } from './decision/decide.js';
 export type { Decision, Evidence, GateAction, Verdict } from './decision/decision.js';
 export { actionRank, DecisionSchema, EvidenceSchema, GateActionSchema } from './decision/decision.js';
-export type { Spending } from './decision/group-sequential.js';
-export { alphaSpent, groupSequentialBoundaries, nominalAlpha } from './decision/group-sequential.js';
+export { DECISION_EXIT_CODES, decisionExitCode } from './decision/decision-exit-code.js';
 export { loadRunReport, parseRunReportText } from './decision/load-run-report.js';
 export { decisionTable, renderDecisionMarkdown, renderDecisionText } from './decision/render-decision.js';
-export type { BuildOptions, BuildxOptions, Docker, DockerOptions, ImageInfo } from './docker/create-docker.js';
-export { createDocker, ImageLabel } from './docker/create-docker.js';
 export {
   CommandError,
   DeployErrorCode,
   deployErrorCatalogue,
+  deployGatesErrorCatalogue,
   InvalidInputError,
   ReleaseNotFoundError,
   RolloutError,
 } from './errors.js';
-export type {
-  CommandRunner,
-  CommandRunnerOptions,
-  RecordedCommand,
-  RunOptions,
-} from './exec/command-runner.js';
-export { createCommandRunner } from './exec/command-runner.js';
-export type { ExecFn, ExecOptions, ExecResult } from './exec/exec.js';
-export { execaExec } from './exec/exec.js';
-export { formatCommand, shellQuote, shellQuoteArg } from './exec/shell-quote.js';
 export { GateErrorCode } from './gate-errors.js';
-export type {
-  GitopsPlan,
-  GitopsReleaseOptions,
-  GitopsResult,
-  GitopsRevertOptions,
-} from './gitops/gitops-release.js';
-export {
-  releaseToGitops,
-  releaseTrailer,
-  revertGitopsRelease,
-} from './gitops/gitops-release.js';
+export type { GitopsPlan, GitopsReleaseOptions, GitopsResult, GitopsRevertOptions } from './gitops/gitops-release.js';
+export { releaseToGitops, releaseTrailer, revertGitopsRelease } from './gitops/gitops-release.js';
 export type { ArgoLiveAnalysisOptions } from './interop/argo-live-analysis-template.js';
 export { createArgoLiveAnalysisTemplate } from './interop/argo-live-analysis-template.js';
 export type { CanaryComparison, CanaryComparisonOptions } from './interop/canary-comparisons.js';
 export { canaryComparisons } from './interop/canary-comparisons.js';
 export type { FlaggerTemplatesOptions } from './interop/flagger-metric-templates.js';
 export { createFlaggerMetricTemplates } from './interop/flagger-metric-templates.js';
-export type { Kubectl, KubectlOptions, KubeManifest, PatchType } from './kubectl/create-kubectl.js';
-export { createKubectl, durationToMs } from './kubectl/create-kubectl.js';
-export type { DeploymentState, ServiceObject } from './kubectl/kube-objects.js';
 export { AgentMetricNames, latencyBuckets, responseLengthBuckets } from './live/agent-metric-names.js';
-export type { AgentQueries, AgentQueryOptions } from './live/agent-queries.js';
-export { agentQueries, agentSignals } from './live/agent-queries.js';
 export type { AgentMetrics, AgentRequestRecord, AgentTrack } from './live/create-agent-metrics.js';
 export { createAgentMetrics } from './live/create-agent-metrics.js';
-export type {
-  LiveCanaryAnalysis,
-  LiveCanaryOptions,
-  LiveLook,
-  LiveStepAnalysis,
-} from './live/live-canary-analysis.js';
-export { createLiveCanaryAnalysis } from './live/live-canary-analysis.js';
-export type {
-  PrometheusClient,
-  PrometheusClientOptions,
-  PromSample,
-  PromSeries,
-} from './live/prometheus-client.js';
-export { createPrometheusClient, PrometheusError } from './live/prometheus-client.js';
-export { renderEvidenceTable } from './live/render-live-looks.js';
-export type { TrackCounts } from './live/track-counters.js';
-export { histogramQuantile } from './live/track-counters.js';
-export type { LabelMatchers, TrackSelectorOptions, TrackSelectors } from './live/track-selectors.js';
-export { renderMatchers, trackSelectors } from './live/track-selectors.js';
-export { deriveCanaryIngress } from './manifests/derive-canary-ingress.js';
-export type { DeriveDeploymentChanges } from './manifests/derive-deployment.js';
-export { asDeployment, deriveDeployment, pickContainer } from './manifests/derive-deployment.js';
-export { deriveService, serviceSelector } from './manifests/derive-service.js';
-export type { KubeObject, SourcedObject } from './manifests/kube-object.js';
-export { templateOf } from './manifests/kube-object.js';
-export { findObject, loadManifests, maxManifestBytes, parseManifests } from './manifests/load-manifests.js';
+export type { LiveRolloutAnalysisOptions } from './live/live-rollout-analysis.js';
+export { createLiveRolloutAnalysis } from './live/live-rollout-analysis.js';
 export type {
   DeployMetrics,
   DeploymentMetrics,
@@ -194,8 +143,6 @@ export type { RollbackReleaseOptions, RollbackReleaseResult } from './release/ro
 export { rollbackRelease } from './release/rollback-release.js';
 export type { DeployCanaryOptions, DeployCanaryResult, PromoteStableOptions } from './rollout/deploy-canary.js';
 export { canaryName, deployCanary, promoteStable } from './rollout/deploy-canary.js';
-export type { DeploymentManifestOptions } from './rollout/manifests.js';
-export { deploymentManifest, releaseAnnotation, serviceManifest } from './rollout/manifests.js';
 export type { BlueGreenOptions, BlueGreenResult, BlueGreenStep } from './rollout/run-blue-green.js';
 export { runBlueGreen } from './rollout/run-blue-green.js';
 export type {
@@ -206,34 +153,12 @@ export type {
   StepAnalysis,
 } from './rollout/run-canary.js';
 export { runCanary } from './rollout/run-canary.js';
-export type { GatewayApiRouterOptions } from './routers/gateway-api-router.js';
-export { createGatewayApiRouter, httpRouteManifest, httpRouteResource } from './routers/gateway-api-router.js';
-export type { NginxCanaryRouterOptions } from './routers/nginx-canary-router.js';
-export {
-  createNginxCanaryRouter,
-  nginxCanaryAnnotation,
-  nginxCanaryIngress,
-  nginxCanaryWeightAnnotation,
-} from './routers/nginx-canary-router.js';
-export type { TrafficRouter } from './routers/traffic-router.js';
 export type { BurnRateRuleOptions } from './sla/burn-rate-rules.js';
 export { burnRateWindows, createBurnRateRules, errorRatioRecord } from './sla/burn-rate-rules.js';
 export type { GrafanaDashboardOptions } from './sla/grafana-dashboard.js';
 export { createGrafanaDashboard } from './sla/grafana-dashboard.js';
 export type { SlaReport, SlaReportOptions } from './sla/sla-report.js';
 export { renderSlaReport, slaReport } from './sla/sla-report.js';
-export type { ImageReference } from './validate/image-reference.js';
-export { assertImageReference, digestReference, parseImageReference } from './validate/image-reference.js';
-export {
-  assertContextName,
-  assertDnsLabel,
-  assertDnsSubdomain,
-  assertDuration,
-  assertLabelKey,
-  assertLabelValue,
-  assertReplicas,
-  assertWeight,
-} from './validate/validate.js';
 export { changesMade, isMutating } from './workflows/changes-made.js';
 export type { BlueGreenDeployInput, BlueGreenDeployPlan } from './workflows/deploy-blue-green.js';
 export { deployBlueGreen, executeBlueGreenDeploy, planBlueGreenDeploy } from './workflows/deploy-blue-green.js';

@@ -30,6 +30,20 @@ describe('agent-cicd config', () => {
     });
   });
 
+  it('shows the llm section the tier will use, with no secret in it', async () => {
+    const secret = 'sk-planted-secret-4242';
+    const run = await cli(['config', '--tier', 'staging'], { OPENAI_API_KEY: secret });
+    expect(JSON.parse(run.out).llm).toEqual({
+      provider: 'openai',
+      providerSource: 'model name',
+      model: 'gpt-4o-mini',
+      apiKeyEnv: 'OPENAI_API_KEY',
+      apiKeySet: true,
+    });
+    expect(run.out).not.toContain(secret);
+    expect(JSON.parse((await cli(['config', '--tier', 'dev'])).out).llm).toMatchObject({ provider: 'mock' });
+  });
+
   it('rejects an unknown tier in one line, exit 2', async () => {
     expect(await cli(['config'], { DEPLOYMENT_ENV: 'prod' })).toEqual({
       exitCode: 2,

@@ -5,11 +5,13 @@ import type { RegisterCommand } from './types.js';
 export const registerConfigCommand: RegisterCommand = (program, io) => {
   program
     .command('config')
-    .description('print the config file, the selected tier and its resolved settings (JSON)')
+    .description(
+      'print the config file, the selected tier, its resolved settings and its model settings (JSON, no secrets)',
+    )
     .option('--tier <name>', 'dev | staging | canary | production (default: $AGENT_CICD_TIER, $DEPLOYMENT_ENV, dev)')
     .option('--config <path>', 'the agent-cicd config file (default: searched from the current directory)')
     .action(async (options: { tier?: string; config?: string }) => {
-      const { loadConfig, resolveTier } = await import('@agent-cicd/core');
+      const { describeLlmSettings, loadConfig, resolveTier } = await import('@agent-cicd/core');
       const { tier, source } = resolveTier({ flag: options.tier, env: io.env });
       const loaded = await loadConfig({ cwd: io.cwd, file: options.config });
       const shown = {
@@ -17,6 +19,8 @@ export const registerConfigCommand: RegisterCommand = (program, io) => {
         tier,
         tierSource: source,
         settings: loaded.config.tiers[tier],
+        // The model the tier will call: provider, endpoint, key variable and whether it is set — no secret.
+        llm: describeLlmSettings(loaded.config, tier, io.env),
       };
       io.stdout(`${JSON.stringify(shown, null, 2)}\n`);
     });

@@ -40,6 +40,9 @@ export interface CanaryFlags extends DeployFlags {
   holdInterval: string;
   canaryReplicas: string;
   promote: boolean;
+  prometheus?: string;
+  stepBudget?: string;
+  trackLabel?: string;
 }
 
 export interface PromoteFlags extends ClusterFlags {
@@ -79,6 +82,7 @@ export async function runBlueGreenDeploy(flags: BlueGreenFlags, io: CliIo, state
 /** `deploy canary`: parse → `rolloutCanary` (plan, validate, execute) → print → exit code. */
 export async function runCanaryDeploy(flags: CanaryFlags, io: CliIo, state: CliState): Promise<void> {
   metricsFileFor(flags, io);
+  const live = flags.prometheus === undefined ? undefined : await liveAnalysisFor(flags, io);
   const outcome = await rolloutCanary(
     {
       ...clusterInput(flags),
@@ -103,10 +107,35 @@ export async function runCanaryDeploy(flags: CanaryFlags, io: CliIo, state: CliS
       holdInterval: flags.holdInterval,
       canaryReplicas: parseCount(flags.canaryReplicas, '--canary-replicas', 1),
       promote: flags.promote,
+      // Live analysis: the step budget decides how long a step may hold, not a count of holds.
+      ...(live ? { analyze: live.analyze, maxHolds: 1_000_000 } : {}),
     },
     workflowIo(io),
   );
+  if (live && !outcome.dryRun) await live.finish(outcome.status === 'succeeded' ? 'promoted' : 'rolled_back');
   await finishWorkflow(outcome, flags, io, state, { strategy: 'canary' });
+}
+
+/** `--prometheus`: live analysis of the app's tracks, steerable with `agent-cicd canary …`. */
+async function liveAnalysisFor(flags: CanaryFlags, io: CliIo) {
+  const { createLiveRolloutAnalysis, defaultPolicy, loadPolicy } = await import('@agent-cicd/deploy-gates');
+  const { createCommandRunner, createKubectl, durationToMs } = await import('@agent-cicd/deploy-gates/runtime');
+  const { resolve } = await import('node:path');
+  const loaded = flags.policy === undefined ? defaultPolicy() : await loadPolicy(resolve(io.cwd, flags.policy));
+  const steps = flags.steps === undefined ? loaded.canary.steps : parseSteps(flags.steps);
+  const kubectl = createKubectl({
+    runner: createCommandRunner({ dryRun: flags.dryRun ?? false, env: io.env }),
+    ...(flags.context === undefined ? {} : { context: flags.context }),
+    ...(flags.namespace === undefined ? {} : { namespace: flags.namespace }),
+  });
+  return createLiveRolloutAnalysis({
+    prometheus: flags.prometheus as string,
+    app: flags.app,
+    policy: { ...loaded, canary: { ...loaded.canary, steps } },
+    ...(flags.trackLabel === undefined ? {} : { trackLabel: flags.trackLabel }),
+    stepBudgetMs: durationToMs(flags.stepBudget ?? '10m'),
+    control: { kubectl, historyConfigMap: flags.historyConfigmap ?? `${flags.app}-releases` },
+  });
 }
 
 /** `deploy promote`: parse → `promoteCanary` (plan, validate, execute) → print → exit code. */

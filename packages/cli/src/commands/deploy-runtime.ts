@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { AgentCicdError } from '@agent-cicd/core';
+import { AgentCicdError } from '@agent-cicd/core/errors';
 import {
   createDeployMetrics,
   DeployErrorCode,
@@ -11,6 +11,8 @@ import {
 } from '@agent-cicd/deploy-gates';
 import type { CliIo } from '../cli-io.js';
 import { ExitCode } from '../exit-code.js';
+import { oneLine } from '../one-line.js';
+import { parseIntegerListOption, parseIntegerOption } from '../options/parse-option-values.js';
 import type { ClusterFlags } from './deploy-options.js';
 import type { CliState } from './types.js';
 
@@ -18,7 +20,7 @@ import type { CliState } from './types.js';
 export const workflowIo = (io: CliIo): WorkflowIo => ({
   cwd: io.cwd,
   env: io.env,
-  log: (line) => io.stderr(`${line}\n`),
+  log: (line) => io.stderr(`${oneLine(line)}\n`),
 });
 
 /** The shared cluster flags as workflow input. */
@@ -33,22 +35,10 @@ export const clusterInput = (flags: ClusterFlags) => ({
 });
 
 /** Parses `5,25,50,100`. */
-export function parseSteps(value: string): number[] {
-  const steps = value.split(',').map((part) => Number(part.trim()));
-  if (steps.some((step) => !Number.isInteger(step))) {
-    throw new AgentCicdError(DeployErrorCode.invalidInput, `--steps must be comma-separated integers, got "${value}"`);
-  }
-  return steps;
-}
+export const parseSteps = (value: string): number[] => parseIntegerListOption(value, '--steps');
 
 /** Parses an integer flag. */
-export function parseCount(value: string, flag: string, min = 0): number {
-  const count = Number(value);
-  if (value.trim() === '' || !Number.isInteger(count) || count < min) {
-    throw new AgentCicdError(DeployErrorCode.invalidInput, `${flag} must be an integer ≥ ${min}, got "${value}"`);
-  }
-  return count;
-}
+export const parseCount = (value: string, flag: string, min = 0): number => parseIntegerOption(value, flag, { min });
 
 /** `--metrics-file` must be writable before anything runs: checked as a path here, written at the end. */
 export function metricsFileFor(flags: { metricsFile?: string }, io: CliIo): string | undefined {

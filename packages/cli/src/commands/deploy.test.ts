@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deploymentManifest, httpRouteManifest, serviceManifest } from '@agent-cicd/deploy-gates';
+import { deploymentManifest, httpRouteManifest, serviceManifest } from '@agent-cicd/deploy-gates/manifests';
 import { AnalysisTemplate } from '@kubernetes-models/argo-rollouts/argoproj.io/v1alpha1/AnalysisTemplate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';

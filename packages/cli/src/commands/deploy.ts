@@ -56,6 +56,16 @@ function registerCanary(deploy: Command, io: CliIo, state: CliState): void {
     .requiredOption('--candidate <file>', 'run report (JSON) of the canary; re-read at every analysis')
     .option('--policy <file>', 'gate policy (YAML or JSON); default policy without it')
     .option('--canary-metrics <file>', 'live canary outcomes (JSON), re-read at every analysis')
+    .option(
+      '--prometheus <url>',
+      'analyse each step on live metrics from this Prometheus (tracks by the track label) instead of the reports; steerable with `agent-cicd canary`',
+    )
+    .option(
+      '--step-budget <duration>',
+      'with --prometheus: how long a step may go without a decision before rolling back',
+      '10m',
+    )
+    .option('--track-label <label>', 'with --prometheus: the label telling canary from stable series', 'track')
     .option('--max-holds <n>', 're-analyses allowed at one step after "hold" before rolling back', '3')
     .option('--pause <duration>', 'wait before the first analysis at each step', '0s')
     .option('--hold-interval <duration>', 'wait before re-analysing after "hold"', '30s')

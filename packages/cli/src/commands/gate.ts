@@ -3,6 +3,7 @@ import { AgentCicdError } from '@agent-cicd/core/errors';
 import type { Decision } from '@agent-cicd/deploy-gates';
 import { Option } from 'commander';
 import { ExitCode } from '../exit-code.js';
+import { parseNumberOption } from '../options/parse-option-values.js';
 import type { RegisterCommand } from './types.js';
 
 interface GateFlags {
@@ -17,23 +18,9 @@ interface GateFlags {
   markdown?: boolean;
 }
 
-/** Exit code of a decision: 0 promote/advance, 1 rollback, 3 hold. */
-export function exitCodeOf(decision: Decision): number {
-  if (decision.action === 'rollback') return ExitCode.failed;
-  if (decision.action === 'hold') return ExitCode.hold;
-  return ExitCode.ok;
-}
-
 function parseStep(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  const step = Number(value);
-  if (!Number.isFinite(step) || step <= 0 || step > 100) {
-    throw new AgentCicdError(
-      'AGENT_CICD_GATE_STEP_INVALID',
-      `--step must be a traffic percentage in (0, 100], got "${value}"`,
-    );
-  }
-  return step;
+  return parseNumberOption(value, '--step', { above: 0, max: 100 });
 }
 
 function candidateFile(flags: GateFlags): string {
@@ -78,13 +65,21 @@ export const registerGateCommand: RegisterCommand = (program, io, state) => {
     .addOption(new Option('--markdown', 'print the decision as a markdown table'))
     .action(async (flags: GateFlags) => {
       // Loaded on use, so other subcommands do not pay for the gate's modules at startup.
-      const { decide, defaultPolicy, loadCanaryMetrics, loadPolicy, renderDecisionMarkdown, renderDecisionText } =
-        await import('@agent-cicd/deploy-gates');
+      const {
+        decide,
+        decisionExitCode,
+        defaultPolicy,
+        loadCanaryMetrics,
+        loadPolicy,
+        renderDecisionMarkdown,
+        renderDecisionText,
+      } = await import('@agent-cicd/deploy-gates');
       const at = (file: string): string => resolve(io.cwd, file);
       const step = parseStep(flags.step);
-      const [baseline, candidate, policy, canaryMetrics] = await Promise.all([
-        loadSide(at(flags.baseline), flags.baselineCell, '--baseline-cell'),
-        loadSide(at(candidateFile(flags)), flags.candidateCell, '--candidate-cell'),
+      // One after the other, so a user with two bad inputs always hears about the baseline first.
+      const baseline = await loadSide(at(flags.baseline), flags.baselineCell, '--baseline-cell');
+      const candidate = await loadSide(at(candidateFile(flags)), flags.candidateCell, '--candidate-cell');
+      const [policy, canaryMetrics] = await Promise.all([
         flags.policy === undefined ? defaultPolicy() : loadPolicy(at(flags.policy)),
         flags.canaryMetrics === undefined ? undefined : loadCanaryMetrics(at(flags.canaryMetrics)),
       ]);
@@ -98,6 +93,6 @@ export const registerGateCommand: RegisterCommand = (program, io, state) => {
       if (flags.json) io.stdout(`${JSON.stringify(decision, null, 2)}\n`);
       else if (flags.markdown) io.stdout(renderDecisionMarkdown(decision));
       else io.stdout(renderDecisionText(decision));
-      state.exitCode = exitCodeOf(decision);
+      state.exitCode = decisionExitCode(decision);
     });
 };

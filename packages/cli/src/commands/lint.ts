@@ -11,7 +11,7 @@ export const registerLintCommand: RegisterCommand = (program, io, state) => {
     .argument('[paths...]', 'files or directories to check', ['.'])
     .option('--quiet', 'print errors only, not warnings')
     .action(async (paths: string[], options: { quiet?: boolean }) => {
-      const { formatDiagnostic, lintPaths } = await import('@agent-cicd/core');
+      const { formatDiagnostic, lintPaths } = await import('@agent-cicd/core/lint');
       const result = await lintPaths({ paths, cwd: io.cwd });
       const errors = result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
       const warnings = result.diagnostics.length - errors.length;

@@ -44,7 +44,8 @@ export const registerManifestCommand: RegisterCommand = (program, io, state) => 
       'recompute every prompt file hash; exit 1 naming prompt, version, path, expected and actual on a mismatch',
     )
     .action(async (options: ManifestOptions) => {
-      const { describePromptCheck, formatLocation, loadManifest, verifyManifest } = await import('@agent-cicd/core');
+      const { describePromptCheck, loadManifest, verifyManifest } = await import('@agent-cicd/core');
+      const { formatLocation } = await import('@agent-cicd/core/errors');
       const { file, root } = await manifestPath(io, options);
       const loaded = await loadManifest(resolve(io.cwd, file), { root, name: file });
       const checks = await verifyManifest(loaded);

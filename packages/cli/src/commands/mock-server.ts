@@ -1,5 +1,9 @@
 import { resolve } from 'node:path';
-import { AgentCicdError, type CassetteMode, resolveCassetteMode, startMockServer } from '@agent-cicd/core';
+import type { CassetteMode } from '@agent-cicd/core';
+import { AgentCicdError } from '@agent-cicd/core/errors';
+import type { MockServer } from '@agent-cicd/core/mock-server';
+import { parseIntegerOption } from '../options/parse-option-values.js';
+
 import type { RegisterCommand } from './types.js';
 
 interface MockServerFlags {
@@ -12,16 +16,8 @@ interface MockServerFlags {
   seed?: string;
 }
 
-function parseInteger(value: string, flag: string, min: number, max: number): number {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < min || number > max) {
-    throw new AgentCicdError(
-      'AGENT_CICD_CLI_INVALID_OPTION',
-      `${flag} must be an integer from ${min} to ${max}, got "${value}"`,
-    );
-  }
-  return number;
-}
+const parseInteger = (value: string, flag: string, min: number, max: number): number =>
+  parseIntegerOption(value, flag, { min, max });
 
 /** `agent-cicd mock-server`: the OpenAI/Anthropic-compatible mock model for the Dev tier, until SIGINT/SIGTERM. */
 export const registerMockServerCommand: RegisterCommand = (program, io) => {
@@ -52,6 +48,9 @@ export const registerMockServerCommand: RegisterCommand = (program, io) => {
         'GET <url>/_mock/requests returns the request log (offered and called tools, model, status).\n',
     )
     .action(async (flags: MockServerFlags) => {
+      // Loaded on use: `--help` and the other commands do not pay for the mock server's modules.
+      const { resolveCassetteMode } = await import('@agent-cicd/core');
+      const { startMockServer } = await import('@agent-cicd/core/mock-server');
       const port = parseInteger(flags.port, '--port', 0, 65_535);
       const seed = flags.seed === undefined ? undefined : parseInteger(flags.seed, '--seed', -(2 ** 31), 2 ** 32 - 1);
       let mode: CassetteMode | undefined;
@@ -62,7 +61,7 @@ export const registerMockServerCommand: RegisterCommand = (program, io) => {
       } else if (flags.cassetteMode !== undefined) {
         throw new AgentCicdError('AGENT_CICD_CLI_INVALID_OPTION', '--cassette-mode needs --cassette <dir>');
       }
-      let server: Awaited<ReturnType<typeof startMockServer>>;
+      let server: MockServer;
       try {
         server = await startMockServer({
           host: flags.host,

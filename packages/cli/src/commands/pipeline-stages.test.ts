@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deploymentManifest } from '@agent-cicd/deploy-gates';
+import { deploymentManifest } from '@agent-cicd/deploy-gates/manifests';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type FakeBinaries, installFakeBinaries } from '../../../deploy-gates/src/test-utils/fake-binaries.js';
 import { runCli } from '../test-utils/run-cli.js';
@@ -89,6 +89,17 @@ describe('agent-cicd pipeline: the eleven stages with fake docker and kubectl', 
     expect(release).toMatchObject({ prompt: { name: 'support', version: 'v2' }, model: { llmModel: 'gpt-4o' } });
     expect(release.image).toMatch(/@sha256:[0-9a-f]{64}$/);
     expect(Object.keys((await fakes.state()).objects)).toContain('configmap/support-agent-releases');
+    // canary_deploy is the library's canary workflow: the canary copies the user's k8s/ Deployment and Ingress,
+    // and the gate decided at every step.
+    const objects = (await fakes.state()).objects as unknown as Record<
+      string,
+      { spec: { template: { spec: { containers: Array<{ env?: unknown[] }> } } } }
+    >;
+    const canaryEnv = objects['deployment/support-agent-canary']?.spec.template.spec.containers[0]?.env;
+    expect(canaryEnv).toContainEqual(expect.objectContaining({ name: 'LLM_API_KEY', valueFrom: expect.anything() }));
+    expect(JSON.stringify(objects['ingress/support-agent-canary'])).toContain('/v1/chat');
+    for (const weight of [5, 25, 50]) expect(run.stderr).toContain(`[canary] ${weight}% (analysis 1): advance`);
+    expect(run.stderr).toContain('[canary] 100% (analysis 1): promote');
     const record = JSON.parse(readFileSync(join(dir, '.agent-cicd/pipeline.json'), 'utf8'));
     expect(record).toMatchObject({ schemaVersion: 1, status: 'passed', passed: 11, dryRun: false });
     expect(record.stages.map((stage: { stage: string }) => stage.stage)).toEqual([

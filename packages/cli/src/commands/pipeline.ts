@@ -1,10 +1,10 @@
 import { appendFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
-import { AgentCicdError } from '@agent-cicd/core/errors';
 import type { PipelineResult } from '@agent-cicd/deploy-gates';
 import type { CliIo } from '../cli-io.js';
 import { ExitCode } from '../exit-code.js';
+import { optionalIntegerOption } from '../options/parse-option-values.js';
 import type { RegisterCommand } from './types.js';
 
 interface PipelineFlags {
@@ -25,14 +25,8 @@ interface PipelineFlags {
   approve?: boolean;
 }
 
-function optionalInt(value: string | undefined, flag: string, min: number): number | undefined {
-  if (value === undefined) return undefined;
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < min) {
-    throw new AgentCicdError('AGENT_CICD_USAGE', `${flag} must be an integer ≥ ${min}, got "${value}"`);
-  }
-  return parsed;
-}
+const optionalInt = (value: string | undefined, flag: string, min: number): number | undefined =>
+  optionalIntegerOption(value, flag, { min });
 
 /** One line per stage: name, status, duration, summary; a failed stage's output follows, indented. */
 export function formatStageLine(result: PipelineResult, formatDuration: (seconds: number) => string): string {

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { RunReport } from '@agent-cicd/core';
 import type { Command } from 'commander';
 import type { CliIo } from '../cli-io.js';
+import { parseIntegerOption } from '../options/parse-option-values.js';
 
 /** Reads a run report, or exits 2 with `error[AGENT_CICD_REPORT_INVALID] file:line:col …`. */
 async function load(io: CliIo, file: string): Promise<RunReport> {
@@ -59,16 +60,8 @@ export function registerReportOutputs(report: Command, io: CliIo): void {
     .option('--width <columns>', 'line width', '100')
     .option('--max-failures <n>', 'failing cases listed in full', '50')
     .action(async (file: string, options: { baseline?: string; width: string; maxFailures: string }) => {
-      const { AgentCicdError } = await import('@agent-cicd/core/errors');
-      const width = Number(options.width);
-      const maxFailures = Number(options.maxFailures);
-      if (!Number.isInteger(width) || width < 40)
-        throw new AgentCicdError('AGENT_CICD_USAGE', `--width must be an integer ≥ 40, got "${options.width}"`);
-      if (!Number.isInteger(maxFailures) || maxFailures < 0)
-        throw new AgentCicdError(
-          'AGENT_CICD_USAGE',
-          `--max-failures must be an integer ≥ 0, got "${options.maxFailures}"`,
-        );
+      const width = parseIntegerOption(options.width, '--width', { min: 40 });
+      const maxFailures = parseIntegerOption(options.maxFailures, '--max-failures', { min: 0 });
       const candidate = await load(io, file);
       const baseline = options.baseline === undefined ? undefined : await load(io, options.baseline);
       const { renderReportText } = await import('@agent-cicd/core/report');

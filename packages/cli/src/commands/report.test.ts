@@ -1,7 +1,8 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildCaseResult, buildRunReport, type CaseResult, RunReportSchema, summarizeSuite } from '@agent-cicd/core';
+import { type CaseResult, RunReportSchema } from '@agent-cicd/core';
+import { buildCaseResult, buildRunReport, summarizeSuite } from '@agent-cicd/core/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../main.js';
 import { runCli } from '../test-utils/run-cli.js';

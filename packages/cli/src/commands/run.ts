@@ -2,6 +2,7 @@ import { relative, resolve } from 'node:path';
 import type { LoadedSuite, RunReport } from '@agent-cicd/core';
 import { AgentCicdError } from '@agent-cicd/core/errors';
 import { ExitCode } from '../exit-code.js';
+import { optionalIntegerOption, parseNumberOption } from '../options/parse-option-values.js';
 import { checkOutputPath } from './check-output-path.js';
 import { type FailingCase, formatFailingCases } from './format-failing-cases.js';
 import {
@@ -103,13 +104,8 @@ export const registerRunCommand: RegisterCommand = (program, io, state) => {
       const concurrency = optionalInt(options.concurrency, '--concurrency', 1) ?? 4;
       const maxCalls = optionalInt(options.maxCalls, '--max-calls', 1);
       const seed = optionalInt(options.seed, '--seed', Number.MIN_SAFE_INTEGER);
-      const maxCost = options.maxCost === undefined ? undefined : Number(options.maxCost);
-      if (maxCost !== undefined && !(maxCost > 0)) {
-        throw new AgentCicdError(
-          'AGENT_CICD_USAGE',
-          `--max-cost must be a positive number of USD, got "${options.maxCost}"`,
-        );
-      }
+      const maxCost =
+        options.maxCost === undefined ? undefined : parseNumberOption(options.maxCost, '--max-cost', { above: 0 });
       const shard = options.shard === undefined ? undefined : parseShard(options.shard);
       const reportFile = resolve(cwd, options.report);
       const resultsFile = resolve(cwd, options.results ?? `${reportFile.replace(/\.json$/, '')}.jsonl`);
@@ -249,17 +245,8 @@ async function writeReportViews(
   return printed;
 }
 
-function optionalInt(value: string | undefined, flag: string, min: number): number | undefined {
-  if (value === undefined) return undefined;
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < min) {
-    throw new AgentCicdError(
-      'AGENT_CICD_USAGE',
-      `${flag} must be an integer${min > 0 ? ` ≥ ${min}` : ''}, got "${value}"`,
-    );
-  }
-  return parsed;
-}
+const optionalInt = (value: string | undefined, flag: string, min: number): number | undefined =>
+  optionalIntegerOption(value, flag, { min });
 
 function summarize(report: RunReport, reportFile: string, resultsFile: string): string {
   const lines = report.suites.map((suite) => {

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { ExitCode } from '../exit-code.js';
+import { optionalIntegerOption } from '../options/parse-option-values.js';
 import type { RegisterCommand } from './types.js';
 
 interface ScanFlags {
@@ -31,7 +32,7 @@ export const registerScanCommand: RegisterCommand = (program, io, state) => {
       const cwd = resolve(io.cwd, flags.cwd ?? '.');
       const configFile = flags.config === undefined ? undefined : resolve(io.cwd, flags.config);
       const { config } = await loadConfig({ cwd, file: configFile });
-      const seed = flags.seed === undefined ? undefined : Number(flags.seed);
+      const seed = optionalIntegerOption(flags.seed, '--seed');
       const result = await scanProject({
         ...((config.pipeline?.options?.security_scan ?? {}) as object),
         ...(flags.probes ? {} : { probes: false }),

@@ -1,4 +1,5 @@
 import { ExitCode } from '../exit-code.js';
+import { parseNumberOption } from '../options/parse-option-values.js';
 import type { RegisterCommand } from './types.js';
 
 interface SlaFlags {
@@ -28,17 +29,9 @@ export const registerSlaCommand: RegisterCommand = (program, io, state) => {
     .option('--selector <matchers>', 'extra PromQL label matchers, e.g. namespace="prod"')
     .option('--json', 'print the report as JSON')
     .action(async (flags: SlaFlags) => {
-      const { AgentCicdError } = await import('@agent-cicd/core/errors');
-      const { createPrometheusClient, renderMatchers, renderSlaReport, slaReport } = await import(
-        '@agent-cicd/deploy-gates'
-      );
-      const target = Number(flags.target);
-      if (flags.target.trim() === '' || !Number.isFinite(target)) {
-        throw new AgentCicdError(
-          'AGENT_CICD_QUERY_INVALID',
-          `--target must be a number between 0 and 1, got "${flags.target}"`,
-        );
-      }
+      const { renderSlaReport, slaReport } = await import('@agent-cicd/deploy-gates');
+      const { createPrometheusClient, renderMatchers } = await import('@agent-cicd/deploy-gates/live');
+      const target = parseNumberOption(flags.target, '--target', { max: 1 });
       const matchers = [flags.app === undefined ? '' : renderMatchers({ app: flags.app }), flags.selector ?? '']
         .filter(Boolean)
         .join(',');

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { withSnakeCaseAliases } from '../schema/snake-case-aliases.js';
+import { projectPathSchema } from '../source/project-path.js';
 import { DEFAULT_TIERS, TierOverridesSchema } from './agent-deployment-config.js';
 
 /** Per-tier settings; each is merged over the tier's built-in defaults. */
@@ -37,7 +38,7 @@ export const CassetteSettingsSchema = withSnakeCaseAliases(
   z
     .object({
       mode: z.enum(['record', 'replay', 'auto', 'off']).optional(),
-      dir: z.string().min(1).optional().describe('Directory of cassette files, relative to the project root.'),
+      dir: projectPathSchema('Directory of cassette files, relative to the project root (and inside it).').optional(),
     })
     .strict(),
 );
@@ -60,8 +61,12 @@ export type JudgeSettings = z.output<typeof JudgeSettingsSchema>;
 export const MockSettingsSchema = withSnakeCaseAliases(
   z
     .object({
-      script: z.string().min(1).optional().describe('Mock LLM script (`*.mock.yaml`) for tiers with `mockLlm`.'),
-      tools: z.string().min(1).optional().describe('Mock tools file (`{ tools: [...] }`) for tiers with `mockTools`.'),
+      script: projectPathSchema(
+        'Mock LLM script (`*.mock.yaml`) for tiers with `mockLlm`, inside the project root.',
+      ).optional(),
+      tools: projectPathSchema(
+        'Mock tools file (`{ tools: [...] }`) for tiers with `mockTools`, inside the project root.',
+      ).optional(),
       seed: z.number().int().optional().describe('Seed of the mock LLM (`--seed` overrides it).'),
     })
     .strict(),
@@ -123,11 +128,9 @@ export const ConfigInputSchema = withSnakeCaseAliases(
   z
     .object({
       $schema: z.string().optional(),
-      manifest: z
-        .string()
-        .min(1)
-        .optional()
-        .describe('Prompt manifest, relative to the config file. Default `prompts/manifest.yaml`.'),
+      manifest: projectPathSchema(
+        'Prompt manifest, relative to the config file (and inside its directory). Default `prompts/manifest.yaml`.',
+      ).optional(),
       tiers: TiersSchema.optional(),
       llm: LlmSettingsSchema.optional(),
       cassette: CassetteSettingsSchema.optional(),

@@ -28,6 +28,10 @@ mock:
   tools: mocks/tools.yaml
   seed: 1
 secrets: [OPENAI_API_KEY, ANTHROPIC_API_KEY]
+# The CI job, \`agent-cicd pipeline\` (docs/pipeline.md): the stages that need no image or cluster. Add build_image,
+# deploy_staging, e2e_test, approval_gate, canary_deploy and production_deploy once the agent ships as an image.
+pipeline:
+  stages: [static_analysis, unit_test, prompt_regression, tool_integration, security_scan]
 `;
 
 const manifest = (hash: string): string => `# Prompt manifest: every prompt version and the sha256 of its file.

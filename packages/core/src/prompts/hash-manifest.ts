@@ -1,7 +1,6 @@
 import { readFile, rename, writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { isMap, isScalar, parseDocument, type YAMLMap } from 'yaml';
-import { AgentCicdError } from '../errors.js';
+import { readProjectFile } from '../source/project-path.js';
 import { hashPromptBytes } from './hash-prompt.js';
 import { loadManifest } from './load-manifest.js';
 
@@ -55,15 +54,10 @@ export async function hashManifest(
   const edits: Edit[] = [];
   for (const [name, entry] of Object.entries(loaded.manifest.prompts)) {
     for (const [version, spec] of Object.entries(entry.versions)) {
-      let bytes: Buffer;
-      try {
-        bytes = await readFile(resolve(loaded.root, spec.path));
-      } catch (error) {
-        throw new AgentCicdError('AGENT_CICD_FILE_NOT_FOUND', `prompt ${name}@${version}: cannot read ${spec.path}`, {
-          cause: error,
-          location: { file: loaded.file, ...loaded.locate(['prompts', name, 'versions', version, 'path']) },
-        });
-      }
+      const bytes = await readProjectFile(loaded.root, spec.path, {
+        file: loaded.file,
+        ...loaded.locate(['prompts', name, 'versions', version, 'path']),
+      });
       const hash = hashPromptBytes(bytes);
       if (hash === spec.hash) continue;
       changes.push({ name, version, path: spec.path, previous: spec.hash, hash });

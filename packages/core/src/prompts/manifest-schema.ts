@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { withSnakeCaseAliases } from '../schema/snake-case-aliases.js';
+import { projectPathSchema } from '../source/project-path.js';
 
 /** `sha256:` followed by 64 lowercase hex digits: the SHA-256 of the prompt file's bytes. */
 export const PromptHashSchema = z
@@ -9,7 +10,7 @@ export const PromptHashSchema = z
 export const PromptVersionSchema = withSnakeCaseAliases(
   z
     .object({
-      path: z.string().min(1).describe('The template file, relative to the project root.'),
+      path: projectPathSchema('The template file, relative to the project root (and inside it).'),
       hash: PromptHashSchema.optional().describe('Written by `agent-cicd manifest hash`; checked before every use.'),
       description: z.string().optional(),
       metrics: z.record(z.string(), z.unknown()).optional().describe('Free-form results recorded for this version.'),

@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { AgentCicdError } from '../errors.js';
+import { readProjectFile } from '../source/project-path.js';
 import { hashPromptBytes } from './hash-prompt.js';
 import type { LoadedManifest } from './load-manifest.js';
 
@@ -61,15 +61,10 @@ export async function resolvePrompt(options: {
     );
   }
   const path = resolve(manifest.root, spec.path);
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    throw new AgentCicdError('AGENT_CICD_FILE_NOT_FOUND', `prompt ${name}@${version}: cannot read ${spec.path}`, {
-      cause: error,
-      location: { file: manifest.file, ...manifest.locate(['prompts', name, 'versions', version, 'path']) },
-    });
-  }
+  const bytes = await readProjectFile(manifest.root, spec.path, {
+    file: manifest.file,
+    ...manifest.locate(['prompts', name, 'versions', version, 'path']),
+  });
   const hash = hashPromptBytes(bytes);
   if (options.verify !== false && spec.hash !== hash) {
     throw new AgentCicdError(

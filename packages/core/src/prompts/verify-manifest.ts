@@ -1,6 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import type { SourceLocation } from '../errors.js';
+import { AgentCicdError, type SourceLocation } from '../errors.js';
+import { OUTSIDE_PROJECT, readProjectFile } from '../source/project-path.js';
 import { hashPromptBytes } from './hash-prompt.js';
 import type { LoadedManifest } from './load-manifest.js';
 
@@ -26,8 +25,10 @@ export async function verifyManifest(manifest: LoadedManifest): Promise<PromptCh
       const location = { file: manifest.file, ...manifest.locate(['prompts', name, 'versions', version], 'key') };
       let actual: string | undefined;
       try {
-        actual = hashPromptBytes(await readFile(resolve(manifest.root, spec.path)));
-      } catch {
+        actual = hashPromptBytes(await readProjectFile(manifest.root, spec.path, location));
+      } catch (error) {
+        // A path out of the project root is never read, hashed or reported as fine.
+        if (error instanceof AgentCicdError && error.code === OUTSIDE_PROJECT) throw error;
         actual = undefined;
       }
       const status =

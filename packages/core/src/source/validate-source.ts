@@ -93,8 +93,10 @@ function knownKeys(schema: SchemaLike, path: readonly PropertyKey[]): string[] {
 
 function issueToErrors(issue: z.core.$ZodIssue, doc: SourceDocument, code: string, root: SchemaLike): AgentCicdError[] {
   const at = toUserPath(doc.value, issue.path);
+  // A refinement may name its own code (e.g. a path outside the project root), else the file's code.
+  const own = (issue as { params?: { code?: unknown } }).params?.code;
   const make = (path: PathSegment[], message: string, where: 'key' | 'value'): AgentCicdError =>
-    new AgentCicdError(code, message, {
+    new AgentCicdError(typeof own === 'string' ? own : code, message, {
       location: { file: doc.file, ...doc.locate(path, where), path: formatPath(path) || undefined },
     });
   if (issue.code === 'unrecognized_keys') {

@@ -1,4 +1,4 @@
-import { percentile, wilsonInterval } from '@agent-cicd/core';
+import { percentile, wilsonInterval } from '@agent-cicd/core/stats';
 import type { SlaPolicy } from '../policy/gate-policy-schema.js';
 import type { ArmSample } from './arm-sample.js';
 import type { Check } from './check.js';

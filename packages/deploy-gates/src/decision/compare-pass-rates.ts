@@ -4,9 +4,10 @@ import {
   newcombeInterval,
   pairedDifferenceInterval,
   wilsonInterval,
-} from '@agent-cicd/core';
+} from '@agent-cicd/core/stats';
 import type { Check } from './check.js';
 import { inSuite, pct, points } from './check.js';
+import { TRIALS_TO_SETTLE_LIMIT, trialsToSettle } from './trials-to-settle.js';
 
 /** Pass/fail outcomes of each trial, per case key. */
 export type Outcomes = ReadonlyMap<string, readonly boolean[]>;
@@ -118,8 +119,9 @@ export function comparePassRates(options: ComparePassRatesOptions): { checks: Ch
   let interval: { difference: number; low: number; high: number };
   let test: string;
   let pairs: number | undefined;
+  let counts: PairCounts | undefined;
   if (paired) {
-    const counts = pairCounts(options.baseline, options.candidate);
+    counts = pairCounts(options.baseline, options.candidate);
     pairs = counts.bothPass + counts.bothFail + counts.baselineOnly + counts.candidateOnly;
     pWorse = mcnemarExact(counts).pValueCandidateWorse;
     interval = pairedDifferenceInterval(counts, confidence);
@@ -134,13 +136,29 @@ export function comparePassRates(options: ComparePassRatesOptions): { checks: Ch
   const regression = pWorse < alpha && interval.high < -margin;
   const difference = interval.difference;
   const pairSamples = pairs === undefined ? samples : { baseline: pairs, candidate: pairs };
+  // A paired comparison is about the paired trials: show their rates next to their difference, and say so
+  // (the overall rates can differ when one side ran extra trials).
+  const pairedRates =
+    counts && pairs
+      ? {
+          baseline: (counts.bothPass + counts.baselineOnly) / pairs,
+          candidate: (counts.bothPass + counts.candidateOnly) / pairs,
+        }
+      : undefined;
+  const shownBase = pairedRates ? pairedRates.baseline : baseRate;
+  const shownCand = pairedRates ? pairedRates.candidate : candRate;
+  const ciText = `${pct(confidence, 0)} CI ${points(ci.low)} to ${points(ci.high)}`;
+  const rates = pairedRates
+    ? `${pct(shownCand)} vs ${pct(shownBase)} over ${pairs} paired trials (paired difference ${points(difference)}, ${ciText}` +
+      (candRate !== shownCand || baseRate !== shownBase ? `; over all trials ${pct(candRate)} vs ${pct(baseRate)}` : '')
+    : `${pct(candRate)} vs ${pct(baseRate)} (difference ${points(difference)}, ${ciText}`;
   checks.push({
     evidence: {
       check: 'passRate.regression',
       metric: paired ? 'pass rate (paired trials)' : 'pass rate',
       ...scope,
-      baseline: baseRate,
-      candidate: candRate,
+      baseline: shownBase,
+      candidate: shownCand,
       difference,
       interval: ci,
       pValue: pWorse,
@@ -152,23 +170,45 @@ export function comparePassRates(options: ComparePassRatesOptions): { checks: Ch
     },
     ...(regression
       ? {
-          reason: `The candidate's pass rate${where} is significantly lower than the baseline's: ${pct(candRate)} vs ${pct(baseRate)} (difference ${points(difference)}, ${pct(confidence, 0)} CI ${points(ci.low)} to ${points(ci.high)}, p ${formatP(pWorse)}), worse than the ${points(-margin)} margin allows.`,
+          reason: `The candidate's pass rate${where} is significantly lower than the baseline's: ${rates}, p ${formatP(pWorse)}), worse than the ${points(-margin)} margin allows.`,
         }
       : {}),
   });
 
   const nonInferior = interval.low > -margin;
   const inferior = interval.high < -margin;
+  const current = pairs ?? Math.min(base.trials, cand.trials);
+  const trialsNeeded =
+    nonInferior || inferior || baseRate === null || candRate === null
+      ? undefined
+      : trialsToSettle({
+          baseRate,
+          candRate,
+          margin,
+          confidence,
+          current,
+          ...(counts ? { pairs: counts } : {}),
+        });
+  const unit = paired ? 'paired trials' : 'trials per arm';
+  const settle =
+    nonInferior || inferior
+      ? ''
+      : trialsNeeded !== undefined
+        ? ` If the observed rates hold, about ${trialsNeeded} ${unit} (now ${current}) would show non-inferiority at this margin.`
+        : difference <= -margin
+          ? ' At the observed difference more trials would not show non-inferiority.'
+          : ` Showing it would take more than ${TRIALS_TO_SETTLE_LIMIT} ${unit} at the observed rates.`;
   checks.push({
     evidence: {
       check: 'passRate.nonInferiority',
       metric: paired ? 'pass rate (paired trials)' : 'pass rate',
       ...scope,
-      baseline: baseRate,
-      candidate: candRate,
+      baseline: shownBase,
+      candidate: shownCand,
       difference,
       interval: ci,
       samples: pairSamples,
+      ...(trialsNeeded === undefined ? {} : { trialsNeeded }),
       test: paired
         ? 'paired score interval (candidate − baseline)'
         : 'Newcombe hybrid score interval (candidate − baseline)',
@@ -179,7 +219,7 @@ export function comparePassRates(options: ComparePassRatesOptions): { checks: Ch
     ...(nonInferior || regression
       ? {}
       : {
-          reason: `Non-inferiority is not shown${where}: the pass-rate difference is ${points(difference)} and its ${pct(confidence, 0)} CI reaches ${points(ci.low)}, below the ${points(-margin)} margin; more samples would settle it.`,
+          reason: `Non-inferiority is not shown${where}: ${rates}); its lower bound ${points(ci.low)} is below the ${points(-margin)} margin.${settle}`,
         }),
   });
 

@@ -68,6 +68,37 @@ describe('decide', () => {
     expect(row(decision, 'passRate.nonInferiority').verdict).toBe('inconclusive');
     expect(row(decision, 'passRate.regression').verdict).toBe('pass');
     expect(decision.reasons.join(' ')).toMatch(/Non-inferiority is not shown/);
+    // The HOLD says how many trials the margin needs, and the estimate is right: at that size, with the same
+    // proportions, the gate's own interval clears the margin.
+    const ni = row(decision, 'passRate.nonInferiority');
+    const needed = ni.trialsNeeded ?? 0;
+    expect(needed).toBeGreaterThan(50);
+    expect(decision.reasons.join(' ')).toContain(
+      `Non-inferiority is not shown: 96.0% vs 100.0% over 50 paired trials (paired difference −4.0 pts`,
+    );
+    expect(decision.reasons.join(' ')).toContain(
+      `If the observed rates hold, about ${needed} paired trials (now 50) would show non-inferiority at this margin.`,
+    );
+    const scaled = (n: number) =>
+      decide({
+        baseline: suite(() => false, n, 1),
+        candidate: suite((i) => i < Math.round(n * 0.04), n, 1),
+        policy: policy({ minPassRate: 0.5 }),
+      });
+    expect(row(scaled(Math.ceil(needed * 1.1)), 'passRate.nonInferiority').verdict).toBe('pass');
+    expect(row(scaled(Math.floor(needed * 0.8)), 'passRate.nonInferiority').verdict).toBe('inconclusive');
+  });
+
+  it('a paired summary shows the paired trials and says the difference is paired', () => {
+    // The candidate ran an extra trial per case: 3 vs 2 trials, so the overall rates differ from the paired ones.
+    const base = suite(flaky, 200, 2);
+    const cand = suite((i, t) => flaky(i, t) || (t === 2 && i % 5 === 0), 200, 3);
+    const decision = decide({ baseline: base, candidate: cand, policy: policy({ minPassRate: 0.5 }) });
+    expect(decision.comparison).toBe('paired');
+    expect(decision.reasons[0]).toMatch(
+      /^The candidate is non-inferior: pass rate 98\.0% vs 98\.0% over 400 paired trials \(paired difference \+0\.0 pts/,
+    );
+    expect(row(decision, 'passRate.nonInferiority')).toMatchObject({ baseline: 0.98, candidate: 0.98 });
   });
 
   it('holds below the minimum samples, even when the numbers look like a rollback', () => {

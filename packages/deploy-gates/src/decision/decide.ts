@@ -172,8 +172,10 @@ function promoteReason(checks: readonly Check[]): string {
   const row = checks.find((check) => check.evidence.check === 'passRate.nonInferiority' && !check.evidence.suite);
   const counted = checks.filter((check) => check.evidence.verdict !== 'skipped').length;
   if (!row?.evidence.interval || row.evidence.difference === undefined) return `All ${counted} checks pass.`;
-  const { interval, difference, baseline, candidate } = row.evidence;
-  return `The candidate is non-inferior: pass rate ${pct(candidate)} vs ${pct(baseline)} (difference ${points(difference)}, ${pct(interval.confidence, 0)} CI ${points(interval.low)} to ${points(interval.high)}), and all ${counted} checks pass.`;
+  const { interval, difference, baseline, candidate, samples, metric } = row.evidence;
+  const paired = metric.includes('paired');
+  const over = paired && samples ? ` over ${samples.candidate} paired trials` : '';
+  return `The candidate is non-inferior: pass rate ${pct(candidate)} vs ${pct(baseline)}${over} (${paired ? 'paired difference' : 'difference'} ${points(difference)}, ${pct(interval.confidence, 0)} CI ${points(interval.low)} to ${points(interval.high)}), and all ${counted} checks pass.`;
 }
 
 /**

@@ -24,6 +24,11 @@ export const EvidenceSchema = z
     pValue: z.number().optional(),
     /** Sample sizes behind the numbers, e.g. trials or pairs. */
     samples: z.object({ baseline: z.number(), candidate: z.number() }).strict().optional(),
+    /**
+     * On an inconclusive non-inferiority check: the trials per arm (pairs, when paired) at which the interval would
+     * clear the margin if the observed rates held — a sample-size estimate for the HOLD.
+     */
+    trialsNeeded: z.number().int().positive().optional(),
     /** The statistical test or rule, e.g. `exact McNemar, one-sided`. */
     test: z.string(),
     /** The rule the value must meet, in words, e.g. `lower bound > −0.05`. */

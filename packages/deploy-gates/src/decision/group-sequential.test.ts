@@ -1,4 +1,4 @@
-import { normalCdf } from '@agent-cicd/core';
+import { normalCdf } from '@agent-cicd/core/stats';
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../test-utils/prng.js';
 import { alphaSpent, groupSequentialBoundaries, nominalAlpha } from './group-sequential.js';

@@ -1,4 +1,4 @@
-import { normalCdf, normalQuantile } from '@agent-cicd/core';
+import { normalCdf, normalQuantile } from '@agent-cicd/core/stats';
 
 /** How the one-sided alpha is spent over looks: a power family α·t^ρ, or Lan–DeMets O'Brien–Fleming. */
 export type Spending = number | 'obrien-fleming';

@@ -1,4 +1,9 @@
-import { fisherExactOneSided, newcombeInterval, pairedDifferenceInterval, wilsonInterval } from '@agent-cicd/core';
+import {
+  fisherExactOneSided,
+  newcombeInterval,
+  pairedDifferenceInterval,
+  wilsonInterval,
+} from '@agent-cicd/core/stats';
 import { defaultPolicy, type GatePolicy } from '../policy/gate-policy-schema.js';
 
 const pct = (x: number, digits = 1): string => `${(x * 100).toFixed(digits)}%`;
@@ -192,7 +197,8 @@ export function renderHowManyCases(policy: GatePolicy = defaultPolicy()): string
     '  disagreements it needs far fewer trials than an unpaired comparison.',
     '- Several trials per case measure flakiness (pass^k) and add samples, but trials of one case are not',
     '  independent: prefer more cases over many trials of a few.',
-    '- A `HOLD` that says "more samples would settle it" is the gate asking for the numbers above.',
+    '- A `HOLD` on non-inferiority states how many trials per arm would settle it at the observed rates',
+    '  (`trialsNeeded`): the gate asking for the numbers above, for your rates.',
     '- See [Statistics](statistics.md) for the tests and [Gating a canary](gating-a-canary.md) for the policy.',
     '',
   );

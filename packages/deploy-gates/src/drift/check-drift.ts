@@ -1,4 +1,4 @@
-import { chiSquareIndependence, populationStabilityIndex } from '@agent-cicd/core';
+import { chiSquareIndependence, populationStabilityIndex } from '@agent-cicd/core/stats';
 import type { ArmSample } from '../decision/arm-sample.js';
 import type { Check } from '../decision/check.js';
 import { formatAlpha } from '../decision/compare-pass-rates.js';

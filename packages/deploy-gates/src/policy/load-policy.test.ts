@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import { AgentCicdError, formatUserError } from '@agent-cicd/core';
+import { AgentCicdError } from '@agent-cicd/core';
+import { formatUserError } from '@agent-cicd/core/errors';
 import { describe, expect, it } from 'vitest';
 import { defaultPolicy } from './gate-policy-schema.js';
 import { loadPolicy, parsePolicyText } from './load-policy.js';

@@ -1,4 +1,5 @@
-import { buildCaseResult, type TrialResult, type Violation } from '@agent-cicd/core';
+import type { TrialResult, Violation } from '@agent-cicd/core';
+import { buildCaseResult } from '@agent-cicd/core/testing';
 import { describe, type ExpectStatic } from 'vitest';
 import type { AgentRun } from '../matchers/agent-run.js';
 import type { SuiteInfo } from '../runtime/case-meta.js';

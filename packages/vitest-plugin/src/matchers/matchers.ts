@@ -1,12 +1,5 @@
-import {
-  type AgentResult,
-  checkTools,
-  compileJsonSchema,
-  evaluateCase,
-  type Judge,
-  parseTextPattern,
-  type Violation,
-} from '@agent-cicd/core';
+import type { AgentResult, Judge, Violation } from '@agent-cicd/core';
+import { checkTools, compileJsonSchema, evaluateCase, parseTextPattern } from '@agent-cicd/core/testing';
 
 import { excerpt } from '../runtime/excerpt.js';
 import { providedOptions } from '../runtime/provided.js';

@@ -1,6 +1,7 @@
 import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AgentCicdError, formatUserError } from '@agent-cicd/core';
+import { AgentCicdError } from '@agent-cicd/core';
+import { formatUserError } from '@agent-cicd/core/errors';
 import { defaultInclude, type Plugin } from 'vitest/config';
 import type { TestProject } from 'vitest/node';
 import { AgentCicdReporter } from '../reporter/agent-cicd-reporter.js';

@@ -11,6 +11,10 @@ export interface AgentCicdOptions {
   configFile?: string;
   /** Where the reporter writes the RunReport, relative to the Vitest root. Sharded runs add `.shard-<i>-of-<n>`. @default '.agent-cicd/report.json' */
   outputFile?: string;
+  /** Also write the self-contained HTML report here (relative to the Vitest root; sharded runs add `.shard-<i>-of-<n>`). @default no HTML */
+  htmlFile?: string;
+  /** Also write JUnit XML here (relative to the Vitest root; sharded runs add `.shard-<i>-of-<n>`). @default no JUnit */
+  junitFile?: string;
   /** Exit non-zero when a case errored (its LLM call, tool or judge failed), even if its suite meets its threshold. @default true */
   failOnError?: boolean;
   /** Append a markdown summary to `$GITHUB_STEP_SUMMARY` when that variable is set. @default true */
@@ -27,8 +31,10 @@ export interface AgentCicdOptions {
   concurrency?: number;
 }
 
-export type ResolvedAgentCicdOptions = Required<Omit<AgentCicdOptions, 'tier' | 'configFile'>> &
-  Pick<AgentCicdOptions, 'tier' | 'configFile'>;
+export type ResolvedAgentCicdOptions = Required<
+  Omit<AgentCicdOptions, 'tier' | 'configFile' | 'htmlFile' | 'junitFile'>
+> &
+  Pick<AgentCicdOptions, 'tier' | 'configFile' | 'htmlFile' | 'junitFile'>;
 
 export const defaultSuiteInclude = [
   '**/*.prompt.yaml',
@@ -44,6 +50,8 @@ export function resolveAgentCicdOptions(options: AgentCicdOptions = {}): Resolve
     tier: options.tier,
     configFile: options.configFile,
     outputFile: options.outputFile ?? '.agent-cicd/report.json',
+    ...(options.htmlFile === undefined ? {} : { htmlFile: options.htmlFile }),
+    ...(options.junitFile === undefined ? {} : { junitFile: options.junitFile }),
     failOnError: options.failOnError ?? true,
     githubSummary: options.githubSummary ?? true,
     summary: options.summary ?? true,

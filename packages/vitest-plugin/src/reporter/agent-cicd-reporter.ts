@@ -1,6 +1,7 @@
 import { appendFile, mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
-import { buildRunReport, createResultRedactor, type RunReport, summarizeSuite } from '@agent-cicd/core';
+import { createResultRedactor, type RunReport } from '@agent-cicd/core';
+import { buildRunReport, summarizeSuite } from '@agent-cicd/core/testing';
 import type { Reporter, SerializedError, TestModule, TestRunEndReason, Vitest } from 'vitest/node';
 import { type ResolvedAgentCicdOptions, resolveAgentCicdOptions } from '../plugin/options.js';
 import { collectCases } from './collect-cases.js';
@@ -8,11 +9,35 @@ import { formatMarkdown } from './format-markdown.js';
 import { formatSummary } from './format-summary.js';
 import { gateVerdict } from './gate-verdict.js';
 
-/** Report file of one shard: `report.json` → `report.shard-2-of-3.json`, so shards never overwrite each other. */
+/** Report file of one shard: `report.json` → `report.shard-2-of-3.json` (`.html`, `.xml` alike), so shards never overwrite each other. */
 export function shardReportPath(outputFile: string, shard: { index: number; count: number } | undefined): string {
   if (!shard) return outputFile;
   const suffix = `.shard-${shard.index}-of-${shard.count}`;
-  return outputFile.endsWith('.json') ? `${outputFile.slice(0, -5)}${suffix}.json` : `${outputFile}${suffix}`;
+  const extension = /\.(json|html|xml)$/.exec(outputFile)?.[0];
+  return extension ? `${outputFile.slice(0, -extension.length)}${suffix}${extension}` : `${outputFile}${suffix}`;
+}
+
+/** The `htmlFile` / `junitFile` options: the report's HTML and JUnit views, written atomically. */
+async function writeReportViews(
+  report: RunReport,
+  root: string,
+  shard: { index: number; count: number } | undefined,
+  options: ResolvedAgentCicdOptions,
+): Promise<Array<{ kind: 'HTML' | 'JUnit'; path: string }>> {
+  if (options.htmlFile === undefined && options.junitFile === undefined) return [];
+  const { renderHtmlReport, renderJunit, writeFileAtomic } = await import('@agent-cicd/core/report');
+  const written: Array<{ kind: 'HTML' | 'JUnit'; path: string }> = [];
+  if (options.htmlFile !== undefined) {
+    const path = resolve(root, shardReportPath(options.htmlFile, shard));
+    await writeFileAtomic(path, renderHtmlReport(report));
+    written.push({ kind: 'HTML', path });
+  }
+  if (options.junitFile !== undefined) {
+    const path = resolve(root, shardReportPath(options.junitFile, shard));
+    await writeFileAtomic(path, renderJunit(report));
+    written.push({ kind: 'JUnit', path });
+  }
+  return written;
 }
 
 /**
@@ -67,6 +92,7 @@ export class AgentCicdReporter implements Reporter {
     const temp = `${path}.${process.pid}.tmp`;
     await writeFile(temp, `${JSON.stringify(report, null, 2)}\n`);
     await rename(temp, path);
+    const views = await writeReportViews(report, root, vitest.config.shard, this.options);
 
     const verdict = gateVerdict({
       report,
@@ -75,7 +101,11 @@ export class AgentCicdReporter implements Reporter {
       interrupted: reason === 'interrupted',
       failOnError: this.options.failOnError,
     });
-    if (this.options.summary) vitest.logger.log(formatSummary(report, verdict, relative(process.cwd(), path) || path));
+    if (this.options.summary) {
+      vitest.logger.log(formatSummary(report, verdict, relative(process.cwd(), path) || path));
+      for (const view of views)
+        vitest.logger.log(`${view.kind} report: ${relative(process.cwd(), view.path) || view.path}`);
+    }
     const summaryFile = this.env.GITHUB_STEP_SUMMARY;
     if (this.options.githubSummary && summaryFile) await appendFile(summaryFile, formatMarkdown(report, verdict));
     // Vitest has already set exitCode 1 if any test failed. Failed cases of a suite that meets its threshold

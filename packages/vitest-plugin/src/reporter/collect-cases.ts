@@ -1,5 +1,6 @@
 import { relative } from 'node:path';
-import { buildCaseResult, type CaseResult } from '@agent-cicd/core';
+import type { CaseResult } from '@agent-cicd/core';
+import { buildCaseResult } from '@agent-cicd/core/testing';
 import type { TestModule } from 'vitest/node';
 import type { SuiteInfo } from '../runtime/case-meta.js';
 

@@ -1,4 +1,5 @@
-import { buildCaseResult, buildRunReport, type CaseResult, type RunReport, summarizeSuite } from '@agent-cicd/core';
+import type { CaseResult, RunReport } from '@agent-cicd/core';
+import { buildCaseResult, buildRunReport, summarizeSuite } from '@agent-cicd/core/testing';
 
 /** A case with the given trial outcomes (`'passed' | 'failed' | 'error'` each), built by the engine. */
 export function makeCase(caseId: string, outcomes: Array<'passed' | 'failed' | 'error'>): CaseResult {

@@ -1,24 +1,17 @@
-import { resolve } from 'node:path';
 import { z } from 'zod';
-import { loadCanaryMetrics } from '../../canary-analysis/load-canary-metrics.js';
-import { decide } from '../../decision/decide.js';
-import type { Decision } from '../../decision/decision.js';
-import { loadRunReport } from '../../decision/load-run-report.js';
-import type { GatePolicy } from '../../policy/gate-policy-schema.js';
-import { loadPolicy } from '../../policy/load-policy.js';
-import { canaryName, deployCanary } from '../../rollout/deploy-canary.js';
-import { createGatewayApiRouter } from '../../routers/gateway-api-router.js';
-import { createNginxCanaryRouter } from '../../routers/nginx-canary-router.js';
-import type { TrafficRouter } from '../../routers/traffic-router.js';
+import { rolloutCanary } from '../../workflows/rollout-canary.js';
 import { defineStage } from '../pipeline-stage.js';
-import { ClusterOptionsSchema, imageToDeploy, stageKubectl } from './cluster.js';
+import { ClusterOptionsSchema, imageToDeploy } from './cluster.js';
 
 export const CanaryDeployOptionsSchema = ClusterOptionsSchema.extend({
   namespace: z.string().min(1).default('agent-prod'),
+  /** The user's Kubernetes YAML (file or directory): the canary copies its Deployment, Service and Ingress. */
+  manifests: z.string().min(1).optional(),
   router: z.enum(['nginx', 'gateway-api']).default('nginx'),
-  /** nginx: the stable Ingress (default: app) and its host. */
+  /** nginx: the stable Ingress (default: app); host and path only without an Ingress to copy. */
   ingress: z.string().min(1).optional(),
-  host: z.string().min(1).default('api.agent-system.com'),
+  host: z.string().min(1).optional(),
+  path: z.string().min(1).optional(),
   /** Gateway API: the HTTPRoute (default: app) and the stable Service (default: app). */
   route: z.string().min(1).optional(),
   stableService: z.string().min(1).optional(),
@@ -33,33 +26,13 @@ export const CanaryDeployOptionsSchema = ClusterOptionsSchema.extend({
   /** Live canary outcomes per look (JSON), for the sequential canary test. */
   canaryMetrics: z.string().min(1).optional(),
 }).strict();
-type CanaryDeployOptions = z.output<typeof CanaryDeployOptionsSchema>;
-
-function routerFor(
-  options: CanaryDeployOptions,
-  kubectl: Parameters<typeof createNginxCanaryRouter>[0]['kubectl'],
-): TrafficRouter {
-  const canaryService = canaryName(options.app);
-  if (options.router === 'nginx') {
-    return createNginxCanaryRouter({
-      kubectl,
-      ingress: options.ingress ?? options.app,
-      host: options.host,
-      canaryService,
-    });
-  }
-  return createGatewayApiRouter({
-    kubectl,
-    route: options.route ?? options.app,
-    stableService: options.stableService ?? options.app,
-    canaryService,
-  });
-}
 
 /**
- * `canary_deploy`: the canary next to the stable Deployment (`deployCanary`), traffic moved step by step, and
- * the gate deciding at each step (baseline vs the candidate's report, plus live canary outcomes when given):
- * advance, hold (re-analyse) or roll back. Promoted passes; rolled back fails.
+ * `canary_deploy`: the library's canary workflow (`rolloutCanary`: plan and validate everything, then execute) —
+ * the canary derived from the user's manifests next to the stable Deployment, traffic moved step by step and the
+ * gate deciding at each step (baseline vs the report `prompt_regression` wrote, plus live canary outcomes when
+ * given): advance, hold or roll back. Promoted passes; rolled back fails (exit 1), failed part-way fails (exit 4,
+ * with the changes made and how to recover). In dry run the plan is printed and nothing runs.
  */
 export const canaryDeployStage = defineStage({
   name: 'canary_deploy',
@@ -68,56 +41,58 @@ export const canaryDeployStage = defineStage({
   async run(context) {
     const { options, cwd, clock } = context;
     const image = imageToDeploy(context, 'canary_deploy');
-    const loaded = await loadPolicy(resolve(cwd, options.policy));
-    const steps = options.steps ?? loaded.canary.steps;
-    const policy: GatePolicy = { ...loaded, canary: { ...loaded.canary, steps } };
-    const baseline = await loadRunReport(resolve(cwd, options.baseline));
-    const candidate =
-      context.state.report ??
-      (await loadRunReport(resolve(cwd, context.state.reportFile ?? '.agent-cicd/report.json')));
-    const analyze = async (weight: number): Promise<Decision> => {
-      const canaryMetrics =
-        options.canaryMetrics === undefined ? undefined : await loadCanaryMetrics(resolve(cwd, options.canaryMetrics));
-      return decide({ baseline, candidate, policy, step: weight, ...(canaryMetrics ? { canaryMetrics } : {}) });
-    };
-    const { kubectl, plan } = stageKubectl(context, options);
-    const result = await deployCanary({
-      kubectl,
-      router: routerFor(options, kubectl),
-      app: options.app,
-      image,
-      steps,
-      maxHolds: options.maxHolds,
-      pauseMs: options.pauseSeconds * 1000,
-      holdIntervalMs: options.holdIntervalSeconds * 1000,
-      timeout: options.timeout,
-      canaryReplicas: options.canaryReplicas,
-      sleep: (ms) => clock.sleep(ms, context.signal),
-      ...(options.container === undefined ? {} : { container: options.container }),
-      analyze: async (step) => {
-        const decision = await analyze(step.weight);
-        context.log(
-          `canary ${step.weight}% (analysis ${step.attempt}): ${decision.action} — ${decision.reasons[0] ?? ''}`,
-        );
-        return decision;
+    const outcome = await rolloutCanary(
+      {
+        app: options.app,
+        namespace: options.namespace,
+        context: options.context,
+        timeout: options.timeout,
+        dryRun: context.dryRun,
+        image,
+        container: options.container,
+        manifests: options.manifests,
+        router: options.router,
+        ingress: options.ingress,
+        host: options.host,
+        path: options.path,
+        route: options.route,
+        stableService: options.stableService,
+        steps: options.steps,
+        baseline: options.baseline,
+        candidate: context.state.reportFile ?? context.shared.report ?? '.agent-cicd/report.json',
+        policy: options.policy,
+        canaryMetrics: options.canaryMetrics,
+        maxHolds: options.maxHolds,
+        pause: `${options.pauseSeconds}s`,
+        holdInterval: `${options.holdIntervalSeconds}s`,
+        canaryReplicas: options.canaryReplicas,
+        sleep: (ms) => clock.sleep(ms, context.signal),
       },
-      log: (message) => context.log(`canary: ${message}`),
-    });
-    const trail = result.history.map((entry) => `${entry.weight}%:${entry.action}`).join(' ');
-    const promoted = result.outcome === 'promoted';
-    const verified = result.dryRun ? 'dry run, not verified' : result.verified ? 'verified' : 'NOT verified';
+      {
+        cwd,
+        env: context.env,
+        exec: context.exec,
+        fetch: context.fetch,
+        now: () => new Date(clock.now()),
+        log: context.log,
+      },
+    );
+    if (outcome.dryRun) for (const command of outcome.plan.commands) context.log(`$ ${command}`);
+    const passed = outcome.status === 'succeeded';
     return {
-      status: promoted && (result.verified || result.dryRun) ? 'passed' : 'failed',
-      summary: promoted
-        ? `promoted ${image} [${trail}] (${verified}${result.dryRun ? `, ${plan().length} kubectl commands planned` : ''})`
-        : `rolled back [${trail}]: ${result.reasons.join('; ')} (${verified})`,
+      status: passed ? 'passed' : 'failed',
+      summary: outcome.dryRun
+        ? `dry run: ${outcome.plan.commands.length} commands planned for the canary of ${image}; the gate decides at each step when it runs`
+        : outcome.summary,
       details: {
-        outcome: result.outcome,
-        history: result.history,
-        reasons: result.reasons,
-        problems: result.problems,
-        plan: plan(),
+        status: outcome.status,
+        plan: outcome.plan,
+        ...(outcome.result === undefined ? {} : { history: outcome.result.history }),
+        ...(outcome.changes.length === 0 ? {} : { changes: outcome.changes }),
+        ...(outcome.recovery === undefined ? {} : { recovery: outcome.recovery }),
+        ...(outcome.problems.length === 0 ? {} : { output: outcome.problems.join('\n') }),
       },
+      ...(passed ? {} : { exitCode: outcome.status === 'failed_part_way' ? 4 : 1 }),
     };
   },
 });

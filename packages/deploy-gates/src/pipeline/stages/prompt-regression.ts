@@ -4,6 +4,7 @@ import { findSuiteFiles } from '@agent-cicd/core';
 import { AgentCicdError } from '@agent-cicd/core/errors';
 import { z } from 'zod';
 import { decide } from '../../decision/decide.js';
+import { decisionExitCode } from '../../decision/decision-exit-code.js';
 import { loadRunReport } from '../../decision/load-run-report.js';
 import { loadPolicy } from '../../policy/load-policy.js';
 import { defineStage, type StageRunContext } from '../pipeline-stage.js';
@@ -105,7 +106,7 @@ export const promptRegressionStage = defineStage({
         reasons: decision.reasons,
       },
       artifacts,
-      ...(ok ? {} : { exitCode: decision.action === 'hold' ? 3 : 1 }),
+      ...(ok ? {} : { exitCode: decisionExitCode(decision) }),
     };
   },
 });

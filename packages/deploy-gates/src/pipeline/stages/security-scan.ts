@@ -23,7 +23,7 @@ export const securityScanStage = defineStage({
     const { high, medium, low } = result.counts;
     return {
       status: result.failed ? 'failed' : 'passed',
-      summary: `${result.findings.length} findings (${high} high, ${medium} medium, ${low} low); secrets, tool policy, ${result.probed} suites probed for prompt injection`,
+      summary: `${result.findings.length} findings (${high} high, ${medium} medium, ${low} low); secrets, tool policy, ${result.probed} suite${result.probed === 1 ? '' : 's'} probed for prompt injection`,
       details: {
         findings: result.findings,
         ...(result.findings.length === 0 ? {} : { output: result.findings.map(formatFinding).join('\n') }),

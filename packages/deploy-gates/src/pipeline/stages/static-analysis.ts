@@ -1,13 +1,7 @@
 import { relative, resolve } from 'node:path';
-import {
-  describePromptCheck,
-  formatDiagnostic,
-  formatLocation,
-  lintPaths,
-  loadConfig,
-  loadManifest,
-  verifyManifest,
-} from '@agent-cicd/core';
+import { describePromptCheck, loadConfig, loadManifest, verifyManifest } from '@agent-cicd/core';
+import { formatLocation } from '@agent-cicd/core/errors';
+import { formatDiagnostic, lintPaths } from '@agent-cicd/core/lint';
 import { z } from 'zod';
 import { defineStage } from '../pipeline-stage.js';
 
@@ -36,7 +30,7 @@ export const staticAnalysisStage = defineStage({
     ];
     const summary = `${plural(lint.files.length, 'file')} checked: ${plural(errors.length, 'error')}, ${plural(warnings, 'warning')}; ${shown}: ${
       mismatched.length === 0
-        ? `${plural(checks.length, 'prompt version')} match their hashes`
+        ? `${plural(checks.length, 'prompt version')} ${checks.length === 1 ? 'matches its hash' : 'match their hashes'}`
         : `${mismatched.length} of ${plural(checks.length, 'prompt version')} do not match`
     }`;
     return {

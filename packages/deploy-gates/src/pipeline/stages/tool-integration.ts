@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { compileJsonSchema, importModule, loadConfig, loadMockTools, type ToolSpec } from '@agent-cicd/core';
+import { importModule, loadConfig, loadMockTools, type ToolSpec } from '@agent-cicd/core';
+import { compileJsonSchema } from '@agent-cicd/core/testing';
 import { z } from 'zod';
 import { defineStage } from '../pipeline-stage.js';
 import { loadToolsSuites } from '../tools-suite.js';
