@@ -11,6 +11,7 @@ import {
 } from '@agent-cicd/deploy-gates';
 import type { CliIo } from '../cli-io.js';
 import { ExitCode } from '../exit-code.js';
+import { oneLine } from '../one-line.js';
 import { parseIntegerListOption, parseIntegerOption } from '../options/parse-option-values.js';
 import type { ClusterFlags } from './deploy-options.js';
 import type { CliState } from './types.js';
@@ -19,7 +20,7 @@ import type { CliState } from './types.js';
 export const workflowIo = (io: CliIo): WorkflowIo => ({
   cwd: io.cwd,
   env: io.env,
-  log: (line) => io.stderr(`${line}\n`),
+  log: (line) => io.stderr(`${oneLine(line)}\n`),
 });
 
 /** The shared cluster flags as workflow input. */

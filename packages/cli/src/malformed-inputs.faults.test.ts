@@ -1,0 +1,522 @@
+// The malformed-input corpus: every file type agent-cicd reads and every CLI flag, each given broken input, must
+// answer with exactly one line `error[CODE] file:line:col path: message` (location where there is one), exit 2,
+// no stack trace and no hang. Most entries run in-process through `main` (the same code path as the binary); a
+// sample runs through the spawned binary; cassettes, journals and history are read by library calls whose error is
+// printed the way `main` prints it. Figures go to .agent-cicd/fault-figures/malformed-inputs.json.
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { formatUserError } from '@agent-cicd/core/errors';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorCatalogues } from '../../../scripts/docs/errors-reference.js';
+import { writeFaultFigures } from '../../../scripts/fault-figures.js';
+import { main } from './main.js';
+import { oneLine } from './one-line.js';
+import { runCli } from './test-utils/run-cli.js';
+
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const codes = new Set(errorCatalogues.flatMap(({ catalogue }) => Object.keys(catalogue)));
+
+type Content = string | Buffer;
+interface Entry {
+  id: string;
+  kind: string;
+  /** argv; `F` is replaced by the malformed file's name. */
+  args: string[];
+  file?: { name: string; content: Content };
+  /** The error line must name this file with a line and column. */
+  located?: boolean;
+  /** Acceptable codes (default: any catalogued code but a kubectl/docker failure). */
+  codes?: string[];
+}
+
+const sha = `sha256:${'a'.repeat(64)}`;
+const image = `registry.example/agent@${sha}`;
+const bomb = [
+  'a: &a [x, x, x, x, x, x, x, x, x]',
+  ...'bcdefg'.split('').map((n, i) => `${n}: &${n} [${Array(9).fill(`*${'abcdefg'[i]}`).join(', ')}]`),
+].join('\n');
+const deepJson = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+const deepYaml = `${'['.repeat(300)}${']'.repeat(300)}`;
+const latin1 = (text: string): Buffer => Buffer.from(text, 'latin1');
+
+/** The ways any YAML file can be broken, located in the file. */
+const yamlBreaks: Array<[string, Content]> = [
+  ['syntax', 'name: [unclosed\n'],
+  ['duplicate-key', 'name: a\nname: b\n'],
+  ['alias-bomb', `${bomb}\n`],
+  ['deep', deepYaml],
+  ['latin1', latin1('name: caf\xe9\n')],
+  ['binary', Buffer.from([0x6e, 0x3a, 0x20, 0xff, 0xfe, 0x00, 0x0a])],
+  ['bad-indent', 'name: a\n  b: c\n d: e\n'],
+  ['tab-indent', 'name:\n\t- a\n'],
+];
+/** The ways any JSON file can be broken. */
+const jsonBreaks: Array<[string, Content]> = [
+  ['syntax', '{"a": }'],
+  ['trailing-comma', '[1, 2,]'],
+  ['deep', deepJson],
+  ['latin1', latin1('{"name": "caf\xe9"}')],
+  ['truncated', '{"schemaVersion": 1'],
+  ['comment', '// note\n{}'],
+  ['duplicate-key', '{"a": 1, "a": 2}'],
+  ['nan', '{"a": NaN}'],
+];
+
+function fileKind(
+  kind: string,
+  ext: string,
+  args: string[],
+  breaks: Array<[string, Content]>,
+  schemaBreaks: Array<[string, Content]>,
+): Entry[] {
+  return [...breaks, ...schemaBreaks].map(([what, content]) => ({
+    id: `${kind}: ${what}`,
+    kind,
+    args,
+    file: { name: `bad-${kind.replace(/\W+/g, '-')}-${what}${ext}`, content },
+    located: true,
+  }));
+}
+
+const fileEntries: Entry[] = [
+  ...fileKind('suite', '.prompt.yaml', ['run', 'F', '--tier', 'dev'], yamlBreaks, [
+    ['unknown-key', 'name: s\ncases:\n  - id: a\n    user_input: hi\n    expected_tool: [x]\n'],
+    ['no-cases', 'name: s\ncases: []\n'],
+    ['wrong-type', 'name: s\ncases:\n  - id: a\n    user_input: 3\n'],
+    ['duplicate-ids', 'name: s\ncases:\n  - {id: a, user_input: hi}\n  - {id: a, user_input: ho}\n'],
+    ['top-scalar', '42\n'],
+  ]),
+  ...fileKind('cases', '.cases.json', ['run', 'F', '--tier', 'dev'], jsonBreaks, [
+    ['wrong-seed', '[{"id": "a", "user_input": "hi", "seed": "x"}]'],
+    ['both-spellings', '[{"id": "a", "user_input": "hi", "userInput": "hi"}]'],
+    ['top-string', '"cases"'],
+  ]),
+  ...fileKind('config', '.yaml', ['config', '--config', 'F'], yamlBreaks, [
+    ['unknown-key', 'tierz: {}\n'],
+    ['outside-mock-script', 'mock:\n  script: ../../elsewhere.mock.yaml\n'],
+    ['outside-cassettes', 'cassette:\n  dir: /tmp/cassettes\n'],
+    ['outside-manifest', 'manifest: ../manifest.yaml\n'],
+  ]),
+  ...fileKind('manifest', '.yaml', ['manifest', 'verify', '--manifest', 'F'], yamlBreaks, [
+    [
+      'outside-prompt-path',
+      `prompts:\n  s:\n    currentVersion: v1\n    versions:\n      v1:\n        path: ../outside-secret.txt\n`,
+    ],
+    [
+      'bad-hash',
+      'prompts:\n  s:\n    currentVersion: v1\n    versions:\n      v1:\n        path: p.hbs\n        hash: md5:x\n',
+    ],
+    ['absolute-path', 'prompts:\n  s:\n    currentVersion: v1\n    versions:\n      v1:\n        path: /etc/passwd\n'],
+  ]),
+  ...fileKind(
+    'policy',
+    '.yaml',
+    ['gate', '--baseline', 'base.json', '--candidate', 'base.json', '--policy', 'F'],
+    yamlBreaks,
+    [
+      ['unknown-key', 'bogus: 1\n'],
+      ['wrong-type', 'latency:\n  p99MaxMs: fast\n'],
+    ],
+  ),
+  ...fileKind('report', '.json', ['gate', '--baseline', 'F', '--candidate', 'base.json'], jsonBreaks, [
+    ['not-a-report', '{"schemaVersion": 2}'],
+    ['array', '[]'],
+  ]),
+  ...fileKind('report-show', '.json', ['report', 'show', 'F'], jsonBreaks.slice(0, 4), [['not-a-report', '{}']]),
+  ...fileKind('mock-script', '.mock.yaml', ['mock-server', '--port', '0', '--script', 'F'], yamlBreaks, [
+    ['unknown-key', 'rulez: []\n'],
+    ['bad-regex', 'rules:\n  - when: {message: "/[unclosed/"}\n    respond: {text: hi}\n'],
+  ]),
+  ...fileKind('faults', '.yaml', ['mock-server', '--port', '0', '--faults', 'F'], yamlBreaks, [
+    ['unknown-type', 'faults:\n  - type: explode\n'],
+  ]),
+  ...fileKind(
+    'mock-tools',
+    '.yaml',
+    ['run', 'ok.prompt.yaml', '--tier', 'dev', '--mock-script', 'mock.yaml', '--mock-tools', 'F'],
+    yamlBreaks,
+    [['no-name', 'tools:\n  - responses: []\n']],
+  ),
+  ...fileKind(
+    'release',
+    '.json',
+    [
+      'deploy',
+      'blue-green',
+      '--app',
+      'agent',
+      '--image',
+      image,
+      '--release',
+      'F',
+      '--manifests',
+      'k8s.yaml',
+      '--history-file',
+      'history.json',
+      '--dry-run',
+    ],
+    jsonBreaks.slice(0, 5),
+    [],
+  ),
+  ...fileKind(
+    'history',
+    '.json',
+    ['rollback', '--app', 'agent', '--history-file', 'F', '--dry-run'],
+    jsonBreaks.slice(0, 5),
+    [['wrong-shape', '{"releases": 3}']],
+  ),
+  ...fileKind(
+    'journal',
+    '.jsonl',
+    ['run', 'ok.prompt.yaml', '--tier', 'dev', '--results', 'F', '--resume'],
+    [
+      ['not-json', '{"type": "run"\n'],
+      ['latin1', latin1('{"type":"run","x":"\xe9"}\n')],
+      ['deep', `${deepJson}\n`],
+    ],
+    [],
+  ),
+];
+for (const entry of fileEntries.filter((e) => e.kind === 'journal')) entry.located = false;
+
+/** Every flag with a value it must refuse. */
+const flagEntries: Entry[] = [
+  ...[
+    ['--trials', '0'],
+    ['--trials', 'x'],
+    ['--trials', '1.5'],
+    ['--concurrency', '0'],
+    ['--concurrency', ''],
+    ['--max-cost', '-1'],
+    ['--max-cost', 'free'],
+    ['--max-calls', '0'],
+    ['--seed', 'abc'],
+    ['--seed', '0x10'],
+    ['--tier', 'nope'],
+    ['--cassette', 'sometimes'],
+    ['--shard', '3/2'],
+    ['--shard', 'x'],
+  ].map(([flag, value]) => ({
+    id: `run ${flag} ${JSON.stringify(value)}`,
+    kind: 'flag',
+    args: ['run', 'ok.prompt.yaml', flag as string, value as string],
+  })),
+  ...[
+    ['--port', '99999'],
+    ['--port', 'http'],
+    ['--seed', '1e3'],
+    ['--cassette-mode', 'sideways'],
+  ].map(([flag, value]) => ({
+    id: `mock-server ${flag} ${JSON.stringify(value)}`,
+    kind: 'flag',
+    args: ['mock-server', flag as string, value as string],
+  })),
+  ...[
+    ['--step', '0'],
+    ['--step', '101'],
+    ['--step', 'half'],
+    ['--step', '30'],
+  ].map(([flag, value]) => ({
+    id: `gate ${flag} ${JSON.stringify(value)}`,
+    kind: 'flag',
+    args: ['gate', '--baseline', 'base.json', '--candidate', 'base.json', flag as string, value as string],
+  })),
+  ...[
+    ['--width', '10'],
+    ['--width', 'wide'],
+    ['--max-failures', '-1'],
+  ].map(([flag, value]) => ({
+    id: `report show ${flag} ${JSON.stringify(value)}`,
+    kind: 'flag',
+    args: ['report', 'show', 'base.json', flag as string, value as string],
+  })),
+  ...[
+    ['--trials', '0'],
+    ['--seed', 'x'],
+    ['--from', 'nosuch'],
+    ['--until', 'nosuch'],
+  ].map(([flag, value]) => ({
+    id: `pipeline ${flag} ${JSON.stringify(value)}`,
+    kind: 'flag',
+    args: ['pipeline', flag as string, value as string],
+  })),
+  ...[
+    ['--replicas', '0'],
+    ['--keep-warm', 'x'],
+    ['--timeout', 'soon'],
+    ['--app', 'Bad_Name'],
+    ['--namespace', 'x;y'],
+    ['--image', 'not an image'],
+    ['--smoke-url', 'ftp://x'],
+    ['--history-configmap', 'x; touch PWN'],
+    ['--color-label', 'bad key'],
+    ['--context', '-x'],
+  ].map(([flag, value]) => ({
+    id: `deploy blue-green ${flag} ${JSON.stringify(value)}`,
+    kind: 'flag',
+    args: [
+      'deploy',
+      'blue-green',
+      '--app',
+      'agent',
+      '--image',
+      image,
+      '--manifests',
+      'k8s.yaml',
+      '--dry-run',
+      '--history-file',
+      'history.json',
+      flag as string,
+      value as string,
+    ],
+  })),
+  ...[
+    ['--steps', '5,x'],
+    ['--max-holds', '-1'],
+    ['--canary-replicas', '0'],
+    ['--pause', 'later'],
+    ['--router', 'haproxy'],
+  ].map(([flag, value]) => ({
+    id: `deploy canary ${flag} ${JSON.stringify(value)}`,
+    kind: 'flag',
+    args: [
+      'deploy',
+      'canary',
+      '--app',
+      'agent',
+      '--image',
+      image,
+      '--dry-run',
+      '--history-file',
+      'history.json',
+      flag as string,
+      value as string,
+    ],
+  })),
+  ...[
+    ['--keep-warm', '-1'],
+    ['--strategy', 'sideways'],
+    ['--app', 'UPPER'],
+    ['--to', 'r\nforged'],
+  ].map(([flag, value]) => ({
+    id: `rollback ${flag} ${JSON.stringify(value)}`,
+    kind: 'flag',
+    args: [
+      'rollback',
+      '--app',
+      'agent',
+      '--history-file',
+      'history.json',
+      '--dry-run',
+      flag as string,
+      value as string,
+    ],
+  })),
+  ...[
+    'run',
+    'gate',
+    'lint',
+    'report show',
+    'mock-server',
+    'rollback',
+    'pipeline',
+    'config',
+    'manifest verify',
+    'deploy canary',
+  ].map((command) => ({
+    id: `${command} --no-such-flag`,
+    kind: 'usage',
+    args: [...command.split(' '), '--no-such-flag'],
+    codes: ['AGENT_CICD_USAGE'],
+  })),
+  { id: 'unknown command', kind: 'usage', args: ['deplyo'], codes: ['AGENT_CICD_USAGE'] },
+  {
+    id: 'gate without --baseline',
+    kind: 'usage',
+    args: ['gate', '--candidate', 'base.json'],
+    codes: ['AGENT_CICD_USAGE'],
+  },
+  { id: 'report show without a file', kind: 'usage', args: ['report', 'show'], codes: ['AGENT_CICD_USAGE'] },
+  { id: 'missing suite file', kind: 'flag', args: ['run', 'nope.prompt.yaml', '--tier', 'dev'] },
+  {
+    id: 'missing policy file',
+    kind: 'flag',
+    args: ['gate', '--baseline', 'base.json', '--candidate', 'base.json', '--policy', 'nope.yaml'],
+  },
+  { id: 'report is a directory', kind: 'flag', args: ['report', 'show', 'prompts'] },
+];
+
+const entries = [...fileEntries, ...flagEntries];
+const errorLine = /^error\[(AGENT_CICD_[A-Z0-9_]+)\] \S/;
+
+interface Outcome {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+  ms: number;
+  hung: boolean;
+}
+
+let dir = '';
+const outcomes = new Map<string, Outcome>();
+
+async function setUpProject(): Promise<string> {
+  const root = await mkdtemp(join(tmpdir(), 'agent-cicd-malformed-'));
+  const project = join(root, 'project');
+  await mkdir(join(project, 'prompts'), { recursive: true });
+  await writeFile(join(project, 'agent-cicd.config.yaml'), 'manifest: prompts/manifest.yaml\n');
+  await writeFile(join(project, 'prompts/support.hbs'), 'You are a support agent.\n');
+  await writeFile(
+    join(project, 'prompts/manifest.yaml'),
+    'prompts:\n  support:\n    currentVersion: v1\n    versions:\n      v1:\n        path: prompts/support.hbs\n',
+  );
+  await writeFile(join(project, 'ok.prompt.yaml'), 'name: ok\ncases:\n  - id: hello\n    user_input: hello\n');
+  await writeFile(join(project, 'history.json'), '{"releases": []}\n');
+  await writeFile(join(project, 'mock.yaml'), await readFile(join(repoRoot, 'fixtures/mock/weather-agent.mock.yaml')));
+  await writeFile(join(project, 'k8s.yaml'), 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: agent\n');
+  await writeFile(join(root, 'outside-secret.txt'), 'secret\n');
+  await writeFile(join(project, 'base.json'), await readFile(join(repoRoot, 'fixtures/reports/baseline.json')));
+  for (const entry of fileEntries) if (entry.file) await writeFile(join(project, entry.file.name), entry.file.content);
+  return project;
+}
+
+const argsOf = (entry: Entry): string[] => entry.args.map((arg) => (arg === 'F' && entry.file ? entry.file.name : arg));
+
+async function runInProcess(entry: Entry): Promise<Outcome> {
+  let stdout = '';
+  let stderr = '';
+  const started = Date.now();
+  const io = {
+    stdout: (text: string) => {
+      stdout += text;
+    },
+    stderr: (text: string) => {
+      stderr += text;
+    },
+    cwd: dir,
+    env: { PATH: join(dir, 'no-bin') },
+  };
+  let timer: NodeJS.Timeout | undefined;
+  const hang = new Promise<number>((resolve) => {
+    timer = setTimeout(() => resolve(-1), 20_000);
+  });
+  const exitCode = await Promise.race([main(argsOf(entry), io), hang]);
+  clearTimeout(timer);
+  return { exitCode, stdout, stderr, ms: Date.now() - started, hung: exitCode === -1 };
+}
+
+function problemsOf(entry: Entry, outcome: Outcome): string[] {
+  const problems: string[] = [];
+  const lines = outcome.stderr.split('\n').filter((line) => line !== '');
+  if (outcome.hung) problems.push('hung');
+  if (outcome.exitCode !== 2) problems.push(`exit ${outcome.exitCode}`);
+  if (/^\s+at /m.test(`${outcome.stdout}${outcome.stderr}`)) problems.push('stack trace');
+  const errorLines = lines.filter((line) => line.startsWith('error'));
+  if (errorLines.length !== 1) problems.push(`${errorLines.length} error lines: ${JSON.stringify(lines.slice(0, 3))}`);
+  const [line = ''] = errorLines;
+  const code = errorLine.exec(line)?.[1];
+  if (code === undefined) problems.push(`not an error[CODE] line: ${JSON.stringify(line)}`);
+  else if (!codes.has(code)) problems.push(`uncatalogued code ${code}`);
+  else if (entry.codes ? !entry.codes.includes(code) : code.startsWith('AGENT_CICD_COMMAND_'))
+    problems.push(`code ${code}`);
+  if (entry.located && entry.file && !line.includes(`${entry.file.name}:`)) problems.push(`not located: ${line}`);
+  if (entry.located && entry.file && !new RegExp(`${entry.file.name.replace(/\./g, '\\.')}:\\d+:\\d+`).test(line))
+    problems.push(`no line:col: ${line}`);
+  return problems;
+}
+
+describe('malformed inputs: one line error[CODE] file:line:col path: message, exit 2', () => {
+  beforeAll(async () => {
+    dir = await setUpProject();
+    for (const entry of entries) outcomes.set(entry.id, await runInProcess(entry));
+  }, 600_000);
+
+  it('has at least 150 inputs across every file type and flag', () => {
+    expect(entries.length).toBeGreaterThanOrEqual(150);
+  });
+
+  it.each(entries.map((entry) => [entry.id, entry] as const))('%s', (_id, entry) => {
+    const outcome = outcomes.get(entry.id) as Outcome;
+    expect(problemsOf(entry, outcome)).toEqual([]);
+  });
+
+  it('library reads of cassettes, journals and history print the same one located line', async () => {
+    const { readCassetteFile } = await import('@agent-cicd/core');
+    const { createFileReleaseStore } = await import('@agent-cicd/deploy-gates');
+    const cases: Array<[string, () => Promise<unknown>]> = [
+      ['cassette-syntax.json', () => readCassetteFile(join(dir, 'bad-report-syntax.json'))],
+      ['cassette-deep.json', () => readCassetteFile(join(dir, 'bad-report-deep.json'))],
+      ['cassette-latin1.json', () => readCassetteFile(join(dir, 'bad-report-latin1.json'))],
+      ['cassette-not-a-cassette', () => readCassetteFile(join(dir, 'base.json'))],
+      ['history-syntax', () => createFileReleaseStore(join(dir, 'bad-history-syntax.json')).load()],
+    ];
+    for (const [id, run] of cases) {
+      const line = await run().then(
+        () => 'no error',
+        (error: unknown) => `error[${(error as { code: string }).code}] ${oneLine(formatUserError(error as never))}`,
+      );
+      expect(line, id).toMatch(/^error\[AGENT_CICD_[A-Z0-9_]+\] \S+\.json(:\d+:\d+)?\S*( \S+)?: /);
+    }
+  });
+
+  it('fails the same way through the spawned binary (a sample)', { timeout: 300_000 }, async () => {
+    const sample = entries.filter((_, i) => i % 15 === 0);
+    const runs = await Promise.all(
+      sample.map((entry) => runCli(argsOf(entry), { cwd: dir, env: { PATH: join(dir, 'no-bin') } })),
+    );
+    sample.forEach((entry, i) => {
+      const run = runs[i] as { exitCode: number; stdout: string; stderr: string };
+      expect(problemsOf(entry, { ...run, ms: 0, hung: false }), entry.id).toEqual([]);
+    });
+  });
+
+  afterAll(() => {
+    const all = [...outcomes.entries()].map(([id, outcome]) => ({
+      id,
+      outcome,
+      entry: entries.find((e) => e.id === id) as Entry,
+    }));
+    if (all.length === 0) return;
+    const passed = all.filter(({ entry, outcome }) => problemsOf(entry, outcome).length === 0).length;
+    writeFaultFigures('malformed-inputs', [
+      {
+        id: 'malformed-inputs',
+        description: 'malformed inputs tried (every file type and flag)',
+        value: all.length,
+        goal: { op: '>=', value: 150 },
+      },
+      {
+        id: 'one-located-line-exit-2',
+        description: 'inputs answered with one error[CODE] line and exit 2',
+        value: passed,
+        goal: { op: '==', value: all.length },
+      },
+      {
+        id: 'file-types',
+        description: 'file types covered',
+        value: new Set(fileEntries.map((e) => e.kind)).size,
+        goal: { op: '>=', value: 12 },
+      },
+      {
+        id: 'stack-traces',
+        description: 'outputs with a stack trace',
+        value: all.filter(({ outcome }) => /^\s+at /m.test(outcome.stdout + outcome.stderr)).length,
+        goal: { op: '==', value: 0 },
+      },
+      {
+        id: 'hangs',
+        description: 'inputs that did not answer within 20 s',
+        value: all.filter(({ outcome }) => outcome.hung).length,
+        goal: { op: '==', value: 0 },
+      },
+      {
+        id: 'slowest-ms',
+        description: 'slowest answer (ms, in-process)',
+        value: Math.max(...all.map(({ outcome }) => outcome.ms)),
+        goal: { op: '<=', value: 20_000 },
+      },
+    ]);
+  });
+});
