@@ -43,8 +43,8 @@ export const registerMockServerCommand: RegisterCommand = (program, io) => {
     .option('--seed <n>', "seed of the script's and the faults' random draws (overrides the files' seeds)")
     .addHelpText(
       'after',
-      '\nClients: OpenAI baseURL <url>/v1, Anthropic baseURL <url>. Headers x-agent-cicd-case-id, ' +
-        'x-agent-cicd-trial and x-agent-cicd-prompt-version label requests for rules and cassettes.\n' +
+      '\nClients: OpenAI baseURL <url>/v1, Anthropic baseURL <url>. Headers x-agent-cicd-* (case-id, trial, ' +
+        "prompt-version, …; sent by agent-cicd's adapters) label requests for rules and cassettes.\n" +
         'GET <url>/_mock/requests returns the request log (offered and called tools, model, status).\n',
     )
     .action(async (flags: MockServerFlags) => {

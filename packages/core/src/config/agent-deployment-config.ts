@@ -58,15 +58,56 @@ export type AgentDeploymentConfig = z.output<typeof AgentDeploymentConfigSchema>
 export const TierOverridesSchema = withSnakeCaseAliases(deploymentObject.partial());
 export type TierOverrides = z.input<typeof TierOverridesSchema>;
 
-const common = { llmTemperature: 0, toolsEnabled: true, maxTokens: 1024, timeoutSeconds: 30 } as const;
-
 /**
- * Built-in tier defaults. Dev: mock LLM and mock tools, no traffic. Staging: a small real model, mock tools.
- * Canary: the full model and real tools at 5% of traffic (0.05). Production: the same at 100% (1).
+ * Built-in tier defaults: the seed's table (docs/tiers.md shows them side by side). Two fields differ on
+ * purpose: `toolsEnabled` is `true` (every tool the agent registers) instead of the seed's demo tool names, which
+ * would silently disable any agent's own tools; `promptVersion` is unset (the suite's / manifest's current
+ * version) instead of the seed's `dev-latest`/`staging-1.2.3`/`prod-2.0.0`, which no user manifest has. The seed
+ * has no canary factory: canary is production's configuration at 5% of traffic (0.05).
  */
 export const DEFAULT_TIERS: Readonly<Record<TierName, AgentDeploymentConfig>> = {
-  dev: { ...common, llmModel: 'gpt-4o-mini', mockLlm: true, mockTools: true, trafficWeight: 0, logLevel: 'debug' },
-  staging: { ...common, llmModel: 'gpt-4o-mini', mockLlm: false, mockTools: true, trafficWeight: 0, logLevel: 'debug' },
-  canary: { ...common, llmModel: 'gpt-4o', mockLlm: false, mockTools: false, trafficWeight: 0.05, logLevel: 'info' },
-  production: { ...common, llmModel: 'gpt-4o', mockLlm: false, mockTools: false, trafficWeight: 1, logLevel: 'info' },
+  dev: {
+    llmModel: 'gpt-4o-mini',
+    llmTemperature: 0.3,
+    toolsEnabled: true,
+    maxTokens: 1024,
+    timeoutSeconds: 30,
+    mockLlm: true,
+    mockTools: true,
+    trafficWeight: 0,
+    logLevel: 'debug',
+  },
+  staging: {
+    llmModel: 'gpt-4o',
+    llmTemperature: 0.1,
+    toolsEnabled: true,
+    maxTokens: 2048,
+    timeoutSeconds: 45,
+    mockLlm: false,
+    mockTools: true,
+    trafficWeight: 0,
+    logLevel: 'info',
+  },
+  canary: {
+    llmModel: 'claude-opus-4',
+    llmTemperature: 0,
+    toolsEnabled: true,
+    maxTokens: 4096,
+    timeoutSeconds: 60,
+    mockLlm: false,
+    mockTools: false,
+    trafficWeight: 0.05,
+    logLevel: 'warn',
+  },
+  production: {
+    llmModel: 'claude-opus-4',
+    llmTemperature: 0,
+    toolsEnabled: true,
+    maxTokens: 4096,
+    timeoutSeconds: 60,
+    mockLlm: false,
+    mockTools: false,
+    trafficWeight: 1,
+    logLevel: 'warn',
+  },
 };

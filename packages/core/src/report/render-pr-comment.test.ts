@@ -25,6 +25,13 @@ describe('renderPrComment', () => {
     expect(comment).toContain('gate **ROLLBACK**');
   });
 
+  it("the title's icon follows the gate's decision, not only the thresholds", () => {
+    const report = makeReportFixture({ suites: 1, casesPerSuite: 5, failRate: 0, errorRate: 0 });
+    expect(renderPrComment(report, { gateAction: 'HOLD' })).toContain('### agent-cicd: ⏸️ gate **HOLD**');
+    expect(renderPrComment(report, { gateAction: 'ROLLBACK' })).toContain('### agent-cicd: ❌ gate **ROLLBACK**');
+    expect(renderPrComment(report, { gateAction: 'PROMOTE' })).toContain('### agent-cicd: ✅ gate **PROMOTE**');
+  });
+
   it('escapes markup and pipes from case data', () => {
     const report = makeReportFixture({ suites: 1, casesPerSuite: 3, failRate: 1, errorRate: 0 });
     const first = report.suites[0]?.cases[0];

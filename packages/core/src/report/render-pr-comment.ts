@@ -84,7 +84,18 @@ export function renderPrComment(report: RunReport, options: RenderPrCommentOptio
       ? 'all suites meet their thresholds'
       : 'some suites are below their thresholds';
   out.add(PR_COMMENT_MARKER);
-  out.add(`### agent-cicd: ${allPassed ? '✅' : '❌'} ${status}`);
+  const action = options.gateAction?.toUpperCase();
+  const icon =
+    action === undefined
+      ? allPassed
+        ? '✅'
+        : '❌'
+      : action === 'PROMOTE' || action === 'ADVANCE'
+        ? '✅'
+        : action === 'HOLD'
+          ? '⏸️'
+          : '❌';
+  out.add(`### agent-cicd: ${icon} ${status}`);
   out.add('');
   const { counts, passRate, costUsd, latencyMs } = report.totals;
   out.add(

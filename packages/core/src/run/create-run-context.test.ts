@@ -54,12 +54,12 @@ describe('createRunContext', () => {
   it('takes the tier from AGENT_CICD_TIER and needs a key variable for real providers', async () => {
     const cwd = project(`${base}llm: { apiKeyEnv: MY_KEY }\n`);
     await expect(createRunContext({ cwd, env: { AGENT_CICD_TIER: 'staging' } })).rejects.toThrow(
-      'the staging tier: set MY_KEY to use the openai provider with model gpt-4o-mini (from llm.apiKeyEnv)',
+      'the staging tier: set MY_KEY to use the openai provider with model gpt-4o (from llm.apiKeyEnv)',
     );
     const context = await createRunContext({ cwd, env: { AGENT_CICD_TIER: 'staging', MY_KEY: 'k' }, judge: false });
     expect(context.tier).toBe('staging');
     expect(context.llm.provider).toBe('openai');
-    expect(context.settings.model).toBe('gpt-4o-mini');
+    expect(context.settings.model).toBe('gpt-4o');
     expect(context.skipJudge).toBe(true);
   });
 

@@ -7,6 +7,7 @@ import {
 } from '@agent-cicd/core/stats';
 import type { Check } from './check.js';
 import { inSuite, pct, points } from './check.js';
+import type { PairCounts } from './pair-counts.js';
 import { TRIALS_TO_SETTLE_LIMIT, trialsToSettle } from './trials-to-settle.js';
 
 /** Pass/fail outcomes of each trial, per case key. */
@@ -29,12 +30,7 @@ export interface ComparePassRatesOptions {
   pairing?: 'auto' | 'never';
 }
 
-export interface PairCounts {
-  bothPass: number;
-  candidateOnly: number;
-  baselineOnly: number;
-  bothFail: number;
-}
+export type { PairCounts } from './pair-counts.js';
 
 /** Both sides ran exactly the same case keys. */
 export function sameCases(baseline: Outcomes, candidate: Outcomes): boolean {

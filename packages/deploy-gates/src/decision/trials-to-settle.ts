@@ -1,5 +1,5 @@
 import { newcombeInterval, pairedDifferenceInterval } from '@agent-cicd/core/stats';
-import type { PairCounts } from './compare-pass-rates.js';
+import type { PairCounts } from './pair-counts.js';
 
 /** Above this many trials per arm the estimate is reported as "more than". */
 export const TRIALS_TO_SETTLE_LIMIT = 100_000;
