@@ -52,6 +52,8 @@ export function exec(command, args, { cwd, env = {}, expect = 0, input, timeout 
       }
       resolvePromise(result);
     });
+    // A command that exits without reading its stdin closes the pipe: that is not a failure of the command.
+    child.stdin.on('error', () => undefined);
     child.stdin.end(input ?? '');
   });
 }
