@@ -119,6 +119,7 @@ export const registerPipelineCommand: RegisterCommand = (program, io, state) => 
         stages: configureStages(defaultStages(), config.pipeline, source),
         cwd,
         env: io.env,
+        ...(config.secrets === undefined ? {} : { secretVariables: config.secrets }),
         ...(config.pipeline?.options === undefined ? {} : { stageOptions: config.pipeline.options }),
         ...(source === undefined ? {} : { optionsSource: source }),
         ...(configFile === undefined ? {} : { configFile }),

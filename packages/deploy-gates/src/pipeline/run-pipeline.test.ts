@@ -33,6 +33,28 @@ const base = (stages: AnyPipelineStage[], extra = {}) =>
   runPipeline({ stages, cwd: '/tmp', env: {}, clock: fakeClock(), runId: 'r1', ...extra });
 
 describe('runPipeline', () => {
+  it('redacts secrets from stage results and log lines (values of secret variables, provider keys, key formats)', async () => {
+    const env = { OPENAI_API_KEY: 'sk-live-abcdefghijklmnop1234', SHOP_TOKEN: 'shop-token-value-42' };
+    const lines: string[] = [];
+    const leaky = defineStage({
+      name: 'unit_test',
+      async run({ log }) {
+        log(`using ${env.SHOP_TOKEN}`);
+        return {
+          status: 'failed',
+          summary: `tests failed with key ${env.OPENAI_API_KEY}`,
+          details: { output: `token=${env.SHOP_TOKEN} other=sk-ant-api03-zzzzzzzzzzzzzzzzzzzzzzzz` },
+        };
+      },
+    });
+    const record = await base([leaky], { env, secretVariables: ['SHOP_TOKEN'], log: (l: string) => lines.push(l) });
+    const text = JSON.stringify(record) + renderPipelineMarkdown(record) + lines.join('\n');
+    for (const secret of [env.OPENAI_API_KEY, env.SHOP_TOKEN, 'sk-ant-api03-zzzzzzzzzzzzzzzzzzzzzzzz']) {
+      expect(text).not.toContain(secret);
+    }
+    expect(record.stages[0]?.summary).toContain('[REDACTED]');
+  });
+
   it('runs the stages in order and records each one with its duration and artifacts', async () => {
     const seen: string[] = [];
     const record = await base([stage('a'), stage('b', 'passed', 2500)], {

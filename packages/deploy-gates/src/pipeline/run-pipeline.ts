@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { createResultRedactor } from '@agent-cicd/core';
 import { AgentCicdError } from '@agent-cicd/core/errors';
 import { execaExec } from '../exec/exec.js';
 import { PipelineErrorCode } from './pipeline-errors.js';
@@ -27,6 +28,11 @@ export interface RunPipelineOptions {
   until?: string;
   runId?: string;
   env?: Record<string, string | undefined>;
+  /**
+   * Names of secret variables (the config's `secrets:`): their values, the provider keys' and known key formats
+   * are replaced by `[REDACTED]` in every stage result and log line (a stage's output can echo them).
+   */
+  secretVariables?: readonly string[];
   dryRun?: boolean;
   exec?: PipelineContext['exec'];
   fetch?: typeof fetch;
@@ -117,6 +123,9 @@ export async function runPipeline(options: RunPipelineOptions): Promise<Pipeline
       .toISOString()
       .replace(/[-:]/g, '')
       .replace(/\.\d+Z$/, 'Z')}-${randomUUID().slice(0, 8)}`;
+  // The record, the markdown report and the printed lines all come from here: redact once, where results are made.
+  const redact = createResultRedactor({ env, variables: options.secretVariables ?? [] });
+  const log = options.log ?? (() => {});
   const context: PipelineContext = {
     runId,
     cwd: options.cwd,
@@ -128,7 +137,7 @@ export async function runPipeline(options: RunPipelineOptions): Promise<Pipeline
     ...(options.llm === undefined ? {} : { llm: options.llm }),
     ...(options.configFile === undefined ? {} : { configFile: options.configFile }),
     ...(options.prompt === undefined ? {} : { prompt: options.prompt }),
-    log: options.log ?? (() => {}),
+    log: (line) => log(redact(line)),
     shared: options.shared ?? {},
     state: {},
     ...(options.signal === undefined ? {} : { signal: options.signal }),
@@ -161,8 +170,9 @@ export async function runPipeline(options: RunPipelineOptions): Promise<Pipeline
   const startedAt = clock.now();
   const results: PipelineResult[] = [];
   const emit = (result: PipelineResult): void => {
-    results.push(result);
-    options.onStage?.(result);
+    const clean = redact(result);
+    results.push(clean);
+    options.onStage?.(clean);
   };
   let failed: PipelineResult | undefined;
   for (const [index, stage] of options.stages.entries()) {
