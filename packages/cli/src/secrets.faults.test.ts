@@ -75,8 +75,10 @@ function files(dir: string): string[] {
     .filter((path) => statSync(path).isFile());
 }
 
-describe('planted secrets never reach an artifact', { timeout: 120_000 }, () => {
-  it('run, its journal, report, JUnit, HTML, comment and terminal output hold no planted secret', async () => {
+describe('planted secrets never reach an artifact', () => {
+  it('run, its journal, report, JUnit, HTML, comment and terminal output hold no planted secret', {
+    timeout: 300_000,
+  }, async () => {
     const dir = await project();
     const env = { ...SECRETS, AGENT_CICD_TIER: 'dev' };
     const outputs: string[] = [];

@@ -3,6 +3,7 @@ import type { LoadedSuite, RunReport } from '@agent-cicd/core';
 import { AgentCicdError } from '@agent-cicd/core/errors';
 import { ExitCode } from '../exit-code.js';
 import { optionalIntegerOption, parseNumberOption } from '../options/parse-option-values.js';
+import { checkOutputPath } from './check-output-path.js';
 import { type FailingCase, formatFailingCases } from './format-failing-cases.js';
 import {
   resolveMatrixCells,
@@ -106,6 +107,13 @@ export const registerRunCommand: RegisterCommand = (program, io, state) => {
       const maxCost =
         options.maxCost === undefined ? undefined : parseNumberOption(options.maxCost, '--max-cost', { above: 0 });
       const shard = options.shard === undefined ? undefined : parseShard(options.shard);
+      const reportFile = resolve(cwd, options.report);
+      const resultsFile = resolve(cwd, options.results ?? `${reportFile.replace(/\.json$/, '')}.jsonl`);
+      checkOutputPath('--report', reportFile, options.report);
+      checkOutputPath('--results', resultsFile, options.results ?? relative(cwd, resultsFile));
+      if (reportFile === resultsFile) {
+        throw new AgentCicdError('AGENT_CICD_USAGE', '--report and --results must be different files');
+      }
       const files = await findSuiteFiles(paths, cwd);
       const suites: LoadedSuite[] = [];
       for (const file of files) suites.push(await loadSuiteFile(file));
@@ -134,8 +142,6 @@ export const registerRunCommand: RegisterCommand = (program, io, state) => {
       }
       // A matrix run creates one context per cell (same seed, its own model and prompt version).
       const context = cells ? undefined : await createRunContext(contextOptions);
-      const reportFile = resolve(cwd, options.report);
-      const resultsFile = resolve(cwd, options.results ?? `${reportFile.replace(/\.json$/, '')}.jsonl`);
 
       const controller = new AbortController();
       let signals = 0;

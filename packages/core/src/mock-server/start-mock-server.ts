@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type CassetteMode, createCassetteClient } from '../cassette/create-cassette-client.js';
+import { createRedactor } from '../cassette/redact-secrets.js';
 import { AgentCicdError } from '../errors.js';
 import { readLabelHeaders } from '../llm/label-headers.js';
 import type { LlmClient, LlmRequest, LlmResponse } from '../llm/types.js';
@@ -8,6 +9,7 @@ import { createMockLlm, defaultSleep, type Sleep } from '../mock/create-mock-llm
 import { loadMockScript } from '../mock/load-mock-script.js';
 import { mockRuleOf } from '../mock/mock-rule-of.js';
 import type { MockScript, MockScriptInput } from '../mock/mock-script-schema.js';
+import { PROVIDER_KEY_VARIABLES } from '../run/create-result-redactor.js';
 import { anthropicToLlmRequest, llmToAnthropicMessage, llmToAnthropicStream } from './anthropic-wire.js';
 import { handleEmbeddings } from './embeddings-route.js';
 import {
@@ -65,6 +67,20 @@ export interface MockServer {
 }
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
+/** Whether a `Host` header names this machine's loopback: `localhost` (or `*.localhost`), `127.x.x.x`, `[::1]`. */
+export function isLoopbackHost(value: string | undefined): boolean {
+  if (!value) return false;
+  const name = (
+    value.startsWith('[') ? value.slice(0, value.indexOf(']') + 1) : value.replace(/:\d+$/, '')
+  ).toLowerCase();
+  return (
+    name === 'localhost' ||
+    name.endsWith('.localhost') ||
+    name === '[::1]' ||
+    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name)
+  );
+}
 const FAULT_STATUS = { rate_limit: 429, server_error: 500, overloaded: 529 } as const;
 const DEFAULT_SCRIPT: MockScriptInput = { name: 'default', rules: [{ respond: 'Mock answer to: {{input}}' }] };
 
@@ -258,7 +274,23 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     };
   }
 
+  // Secrets never leave through the request log: provider keys, the cassette's secrets, known key formats.
+  const redact = createRedactor({
+    secrets: [
+      ...(options.cassette?.secrets ?? []),
+      ...PROVIDER_KEY_VARIABLES.flatMap((name) => process.env[name]?.trim() || []),
+    ],
+  });
+  const loopbackOnly = LOOPBACK.has(host);
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // DNS-rebinding guard: a page whose name resolves to 127.0.0.1 sends its own name as Host; only loopback
+    // names are answered (when the server listens on loopback).
+    if (loopbackOnly && !isLoopbackHost(req.headers.host)) {
+      res.writeHead(403, { 'content-type': 'text/plain' });
+      res.end('agent-cicd mock server: only loopback Host names (localhost, 127.0.0.1, [::1]) are answered\n');
+      return;
+    }
     const url = req.url ?? '/';
     const q = url.indexOf('?');
     const path = q === -1 ? url : url.slice(0, q);
@@ -276,7 +308,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
                 ? 'control'
                 : 'unknown';
     if (api === 'control') {
-      if (path === '/_mock/requests' && method === 'GET') return sendJson(res, 200, { requests });
+      if (path === '/_mock/requests' && method === 'GET') return sendJson(res, 200, { requests: redact(requests) });
       if (path === '/_mock/requests' && method === 'DELETE') {
         requests.length = 0;
         return sendJson(res, 200, { cleared: true });

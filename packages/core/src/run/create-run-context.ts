@@ -96,6 +96,7 @@ export async function createRunContext(options: CreateRunContextOptions = {}): P
     grader: { llm, ...(config.judge?.model === undefined ? {} : { model: config.judge.model }) },
     settings: { model: settings.llmModel, temperature: settings.llmTemperature, maxTokens: settings.maxTokens },
     ...(options.assertions === undefined ? {} : { assertions: options.assertions }),
+    ...(options.seed === undefined ? {} : { seed: options.seed }),
     redact: createResultRedactor({
       variables: [...config.secrets, ...(config.llm?.apiKeyEnv === undefined ? [] : [config.llm.apiKeyEnv])],
       env,

@@ -27,6 +27,8 @@ export interface RunContext {
   /** Grades `similar` and the model-graded checks (the tier's client and the judge's model). */
   grader?: Grader;
   settings: ModelSettings;
+  /** The mock LLM's seed (`--seed`), part of a run's fingerprint. */
+  seed?: number;
   assertions?: Array<CaseAssertion<CaseExpectations>>;
   /** The target a suite runs against (cached per suite). `file` is the suite file, for relative paths. */
   resolveTarget(suite: SuiteRef, file?: string): Promise<Target>;

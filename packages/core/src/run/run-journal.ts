@@ -5,6 +5,7 @@ import { parseGeneratedJson } from '../source/parse-generated-json.js';
 import { readTextFileSync } from '../source/read-text-file.js';
 import { generatedFileLimits } from '../source/source-limits.js';
 import { validateSource } from '../source/validate-source.js';
+import { acquireJournalLock } from './journal-lock.js';
 
 /** First line of a run's JSONL file: what the run is, so `--resume` can check it continues the same run. */
 export interface JournalHeader {
@@ -14,6 +15,45 @@ export interface JournalHeader {
   tier: string;
   trials?: number;
   suites: Array<{ name: string; file?: string; cases: number }>;
+  /** What a resume must match exactly: suite contents and case ids (in order), tier, trials, seed, model. */
+  fingerprint?: RunFingerprint;
+}
+
+/** The identity of a run; `--resume` refuses a results file whose fingerprint differs in any field. */
+export interface RunFingerprint {
+  tier: string;
+  trials: number | null;
+  seed: number | null;
+  model: string | null;
+  suites: Array<{ name: string; file: string | null; hash: string; caseIds: string[] }>;
+}
+
+/** The first difference between two fingerprints, as a phrase (`the seed is 2, the results file has 1`). */
+export function fingerprintDifference(
+  previous: RunFingerprint | undefined,
+  current: RunFingerprint,
+): string | undefined {
+  if (!previous) return 'the results file has no run fingerprint (written by an older version)';
+  const show = (value: unknown): string => (value === null || value === undefined ? 'none' : JSON.stringify(value));
+  for (const key of ['tier', 'trials', 'seed', 'model'] as const) {
+    if (previous[key] !== current[key]) {
+      return `this run has ${key} ${show(current[key])}, the results file ${show(previous[key])}`;
+    }
+  }
+  if (previous.suites.length !== current.suites.length) {
+    return `this run has ${current.suites.length} suites, the results file ${previous.suites.length}`;
+  }
+  for (const [i, suite] of current.suites.entries()) {
+    const before = previous.suites[i];
+    if (!before || before.name !== suite.name || before.file !== suite.file) {
+      return `suite ${i + 1} is ${show(suite.name)}, in the results file ${show(before?.name)}`;
+    }
+    if (before.caseIds.join('\u0000') !== suite.caseIds.join('\u0000')) {
+      return `the cases of suite ${show(suite.name)} were added, removed or reordered`;
+    }
+    if (before.hash !== suite.hash) return `suite ${show(suite.name)} changed since the results file was written`;
+  }
+  return undefined;
 }
 
 /** One finished case. `suite` and `index` place it in the run (reports list cases in suite order). */
@@ -34,43 +74,92 @@ export interface RunJournal {
 
 /**
  * The append-only JSONL file results stream to, one line per finished case, written synchronously so a
- * killed run loses no finished case. Resuming reads it back (a torn last line is dropped) and appends.
+ * killed run loses no finished case. The file is locked (`<file>.lock`) while open: a second run on it is refused.
+ * Resuming reads it back (a torn last line is dropped), refuses a run whose fingerprint differs, and appends;
+ * a line placing a case outside the run, or a case already recorded, is a located `AGENT_CICD_RESUME_INVALID`.
  */
 export function openRunJournal(file: string, header: JournalHeader, options: { resume?: boolean } = {}): RunJournal {
-  let done: JournalEntry[] = [];
+  const release = acquireJournalLock(file);
+  try {
+    return openLocked(file, header, options, release);
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+function openLocked(
+  file: string,
+  header: JournalHeader,
+  options: { resume?: boolean },
+  release: () => void,
+): RunJournal {
+  const done: JournalEntry[] = [];
   let effective = header;
   const text =
     options.resume && existsSync(file) ? readTextFileSync(file, file, { maxBytes: generatedFileLimits.maxBytes }) : '';
-  const resumed = text.trim() !== '';
+  const end = text.lastIndexOf('\n') + 1;
+  // Only whole lines count: a run killed while writing its header left nothing to resume.
+  const resumed = text.slice(0, end).trim() !== '';
   if (resumed) {
-    const end = text.lastIndexOf('\n') + 1;
     if (end < text.length) truncateSync(file, Buffer.byteLength(text.slice(0, end)));
-    const lines = text.slice(0, end).split('\n').filter(Boolean);
+    const lines = text.slice(0, end).split('\n');
     const previous = parseLine(lines[0], file, 1) as JournalHeader | undefined;
     if (previous?.type !== 'run') {
       throw new AgentCicdError(
         'AGENT_CICD_RESUME_INVALID',
         'cannot resume: the results file does not start with a run header',
-        { location: { file } },
+        { location: { file, line: 1 } },
       );
     }
-    const same = JSON.stringify(previous.suites) === JSON.stringify(header.suites) && previous.trials === header.trials;
-    if (!same) {
+    const difference = header.fingerprint
+      ? fingerprintDifference(previous.fingerprint, header.fingerprint)
+      : JSON.stringify(previous.suites) === JSON.stringify(header.suites) && previous.trials === header.trials
+        ? undefined
+        : 'other suites or trials';
+    if (difference) {
       throw new AgentCicdError(
         'AGENT_CICD_RESUME_INVALID',
-        'cannot resume: the results file belongs to a run with other suites or trials; start a new run without --resume',
-        { location: { file } },
+        `cannot resume: ${difference}; start a new run without --resume (or with another --results file)`,
+        { location: { file, line: 1 } },
       );
     }
     effective = { ...header, runId: previous.runId, startedAt: previous.startedAt };
-    done = lines.slice(1).map((line, i) => {
-      const entry = parseLine(line, file, i + 2) as JournalEntry;
+    const seen = new Set<string>();
+    lines.slice(1).forEach((line, i) => {
+      if (line.trim() === '') return;
+      const lineNumber = i + 2;
+      const at = { file, line: lineNumber, column: 1 };
+      const entry = parseLine(line, file, lineNumber) as Partial<JournalEntry> | undefined;
+      const suite = header.suites[entry?.suite ?? -1];
+      if (
+        entry?.type !== 'case' ||
+        !Number.isInteger(entry.index) ||
+        !suite ||
+        (entry.index as number) < 0 ||
+        (entry.index as number) >= suite.cases
+      ) {
+        throw new AgentCicdError(
+          'AGENT_CICD_RESUME_INVALID',
+          'cannot resume: the line is not a case of this run ({ "type": "case", "suite", "index", "result" })',
+          { location: at },
+        );
+      }
+      const key = `${entry.suite}:${entry.index}`;
+      if (seen.has(key)) {
+        throw new AgentCicdError(
+          'AGENT_CICD_RESUME_INVALID',
+          `cannot resume: case ${(entry.index as number) + 1} of suite "${suite.name}" is recorded twice`,
+          { location: at },
+        );
+      }
+      seen.add(key);
       const result = validateSource(
-        { file, value: entry.result, locate: () => ({ line: i + 2, column: 1 }) },
+        { file, value: entry.result, locate: () => ({ line: lineNumber, column: 1 }) },
         CaseResultSchema,
         'AGENT_CICD_RESUME_INVALID',
       );
-      return { ...entry, result };
+      done.push({ type: 'case', suite: entry.suite as number, index: entry.index as number, result });
     });
   }
   const fd = openSync(file, resumed ? 'a' : 'w');
@@ -83,6 +172,7 @@ export function openRunJournal(file: string, header: JournalHeader, options: { r
     },
     close() {
       closeSync(fd);
+      release();
     },
   };
 }

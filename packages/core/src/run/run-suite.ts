@@ -1,14 +1,15 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { canonicalJson } from '../cassette/canonical-json.js';
 import type { CaseResult, RunReport } from '../schema/report.js';
 import { type BudgetExceededError, budgetLlm, type RunBudget } from './budget-llm.js';
 import { buildRunReport } from './build-run-report.js';
 import { createResultRedactor } from './create-result-redactor.js';
 import { type RunnableCase, runCase } from './run-case.js';
 import type { RunContext, SuiteRef } from './run-context.js';
-import { type JournalEntry, openRunJournal, type RunJournal } from './run-journal.js';
+import { type JournalEntry, openRunJournal, type RunFingerprint, type RunJournal } from './run-journal.js';
 import { createSuiteAccumulator, type SuiteAccumulator, summarizeSuite } from './summarize-suite.js';
 
 /** A suite as loaded (`loadSuiteFile` returns this shape). */
@@ -48,6 +49,22 @@ export interface RunSuiteOptions {
   subject?: Record<string, string>;
   /** @default Date.now */
   now?: () => number;
+}
+
+/** What a resume must match: every suite's content and case ids in order, tier, trials, seed and model. */
+function runFingerprint(options: RunSuiteOptions, context: RunContext): RunFingerprint {
+  return {
+    tier: context.tier,
+    trials: options.trials ?? null,
+    seed: context.seed ?? null,
+    model: context.settings.model ?? null,
+    suites: options.suites.map(({ suite, file }) => ({
+      name: suite.name,
+      file: file ?? null,
+      hash: createHash('sha256').update(canonicalJson(suite)).digest('hex'),
+      caseIds: suite.cases.map((testCase) => testCase.id),
+    })),
+  };
 }
 
 interface Job {
@@ -95,6 +112,7 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunReport> {
       ...(file === undefined ? {} : { file }),
       cases: suite.cases.length,
     })),
+    fingerprint: runFingerprint(options, context),
   };
   let journal: RunJournal | undefined;
   if (options.resultsFile) {
@@ -115,7 +133,9 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunReport> {
   const counts = { passed: 0, failed: 0, errored: 0 };
   const total = options.suites.reduce((sum, { suite }) => sum + suite.cases.length, 0);
   const record = (entry: Omit<JournalEntry, 'type'>): void => {
-    finished.add(`${entry.suite}:${entry.index}`);
+    const key = `${entry.suite}:${entry.index}`;
+    if (finished.has(key)) return; // never counted twice
+    finished.add(key);
     accumulators[entry.suite]?.add(entry.result);
     if (keepResults) (kept[entry.suite] as Array<CaseResult | undefined>)[entry.index] = entry.result;
     if (entry.result.status === 'passed') counts.passed++;

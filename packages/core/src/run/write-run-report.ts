@@ -1,4 +1,4 @@
-import { closeSync, createReadStream, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, mkdirSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { RunReport } from '../schema/report.js';
@@ -35,7 +35,10 @@ export async function writeRunReport(options: {
 
   mkdirSync(dirname(file), { recursive: true });
   const source = openSync(resultsFile, 'r');
-  const out = openSync(file, 'w');
+  // Written beside the target and renamed over it at the end: a reader never sees half a report.
+  const temp = `${file}.${process.pid}.tmp`;
+  const out = openSync(temp, 'w');
+  let written = false;
   try {
     const marker = '__cases__';
     const skeleton = JSON.stringify(
@@ -61,8 +64,11 @@ export async function writeRunReport(options: {
       writeSync(out, '\n      ]');
     }
     writeSync(out, '\n');
+    written = true;
   } finally {
     closeSync(source);
     closeSync(out);
+    if (written) renameSync(temp, file);
+    else rmSync(temp, { force: true });
   }
 }

@@ -1,4 +1,4 @@
-import { appendFile, mkdir, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import { createResultRedactor, type RunReport } from '@agent-cicd/core';
 import { buildRunReport, summarizeSuite } from '@agent-cicd/core/testing';
@@ -88,7 +88,10 @@ export class AgentCicdReporter implements Reporter {
     this.report = report;
     const path = resolve(root, shardReportPath(this.options.outputFile, vitest.config.shard));
     await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, `${JSON.stringify(report, null, 2)}\n`);
+    // Temp file + rename: a reader (a gate, a merge) never sees half a report.
+    const temp = `${path}.${process.pid}.tmp`;
+    await writeFile(temp, `${JSON.stringify(report, null, 2)}\n`);
+    await rename(temp, path);
     const views = await writeReportViews(report, root, vitest.config.shard, this.options);
 
     const verdict = gateVerdict({
