@@ -20,7 +20,8 @@ export async function run({ monorepo, repo: createRepo }) {
     await repo.copy(join(monorepo, 'packages/deploy-gates/src/test-utils', file), `fakes/${file}`);
   }
   await repo.write({
-    'bin/kubectl': `#!/usr/bin/env node\nrequire(${JSON.stringify(repo.path('fakes/fake-kubectl.cjs'))});\n`,
+    // A shell wrapper: the user's package.json is "type": "module", so an extension-less node script is ESM.
+    'bin/kubectl': `#!/bin/sh\nexec node ${JSON.stringify(repo.path('fakes/fake-kubectl.cjs'))} "$@"\n`,
   });
   await chmod(repo.path('bin/kubectl'), 0o755);
   const service = (await import('yaml')).parse(await readFile(repo.path('k8s/service.yaml'), 'utf8'));
