@@ -132,7 +132,7 @@ describe('resume cannot double-count', () => {
     await finishEpisode();
 
     // A concurrent resume on the same journal is refused in one line, exit 2; the first run is unharmed.
-    const slow = project(12, 250);
+    const slow = project(30, 400);
     const first = start(slow, [...runArgs, '--resume']);
     for (let i = 0; i < 200 && !existsSync(join(slow, 'out/report.jsonl.lock')); i++) await sleep(50);
     const second = await runCli([...runArgs, '--resume'], { cwd: slow, env: { AGENT_CICD_TIER: 'dev' } });
@@ -181,7 +181,7 @@ describe('resume cannot double-count', () => {
       {
         id: 'concurrent-resume-duplicates',
         description: 'journal lines beyond the cases after the concurrent attempt',
-        value: afterConcurrent.lines - afterConcurrent.unique + (12 - afterConcurrent.unique),
+        value: afterConcurrent.lines - afterConcurrent.unique + (30 - afterConcurrent.unique),
         goal: { op: '==', value: 0 },
       },
     ]);
@@ -195,7 +195,7 @@ describe('resume cannot double-count', () => {
     expect(second.stderr).toMatch(/^error\[AGENT_CICD_RESULTS_LOCKED\] .*report\.jsonl: another run \(pid \d+\)/);
     expect(refused).toBe(true);
     expect(firstCode).toBe(0);
-    expect(afterConcurrent).toEqual({ lines: 12, unique: 12 });
+    expect(afterConcurrent).toEqual({ lines: 30, unique: 30 });
   });
 
   it('refuses a resume with another seed, trials, tier or case order, in one line with exit 2', {

@@ -1,7 +1,7 @@
 // Scenario 1: a TypeScript agent module (`target: { module: ../src/agent.ts }`) in a user's repository, with no
 // TypeScript loader configured by the user (no NODE_OPTIONS, no --import): the CLI's `run` and `pipeline`, and
 // Vitest through the plugin, all load it and pass.
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { check, checkMatch } from '../lib/consumer-repo.mjs';
 
@@ -11,7 +11,8 @@ export async function run({ monorepo, repo: createRepo }) {
   const repo = await createRepo({ name: 'ts-agent' });
   // The support-agent example as a user's own repository (its code, prompts, mocks, suites, gate policy, baseline).
   const example = join(monorepo, 'examples/support-agent');
-  for (const entry of ['baseline', 'gates.yaml', 'mocks', 'prompts', 'src', 'suites']) {
+  const skip = new Set(['package.json', 'node_modules', '.agent-cicd', 'agent-cicd.config.yaml']);
+  for (const entry of (await readdir(example)).filter((name) => !skip.has(name))) {
     await repo.copy(join(example, entry), entry);
   }
   const config = await readFile(join(example, 'agent-cicd.config.yaml'), 'utf8');
@@ -43,7 +44,7 @@ export async function run({ monorepo, repo: createRepo }) {
   const runResult = await repo.npx(['agent-cicd', 'run', 'suites/', '--seed', '1']);
   checkMatch(runResult.output, /PASS support-agent-module/, '`agent-cicd run suites/`');
 
-  const pipeline = await repo.npx(['agent-cicd', 'pipeline', '--seed', '1']);
+  const pipeline = await repo.npx(['agent-cicd', 'pipeline', '--seed', '1', '--until', 'prompt_regression']);
   // Exit 0 (checked by npx) and the gate's decision: the TypeScript target ran in the prompt-regression run.
   checkMatch(pipeline.stdout, /support-agent-module 1\.000/, '`agent-cicd pipeline`');
   checkMatch(pipeline.stdout, /PROMOTE/, '`agent-cicd pipeline`');
