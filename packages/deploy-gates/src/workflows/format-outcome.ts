@@ -3,8 +3,8 @@ import type { RolloutPlan, WorkflowOutcome } from './workflow-outcome.js';
 /** Escapes control characters so a value from a file (a model name, a message) cannot forge an output line. */
 export function oneLine(text: string): string {
   // C0, DEL, C1 (U+0085 is a line break to some terminals) and the Unicode line and paragraph separators.
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is escaped
   return text.replace(
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is escaped
     /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
