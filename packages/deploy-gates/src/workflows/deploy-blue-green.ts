@@ -1,5 +1,5 @@
 import { relative, resolve } from 'node:path';
-import { CommandError, InvalidInputError } from '../errors.js';
+import { InvalidInputError } from '../errors.js';
 import { createCommandRunner } from '../exec/command-runner.js';
 import { createKubectl, type KubeManifest } from '../kubectl/create-kubectl.js';
 import { deriveDeployment } from '../manifests/derive-deployment.js';
@@ -12,6 +12,7 @@ import { recordRelease } from '../release/release-history.js';
 import { type BlueGreenResult, runBlueGreen } from '../rollout/run-blue-green.js';
 import { assertImageReference, parseImageReference } from '../validate/image-reference.js';
 import { assertDnsLabel, assertLabelKey, assertReplicas } from '../validate/validate.js';
+import { planThenExecute } from './plan-then-execute.js';
 import {
   assertHttpUrl,
   type ClusterClients,
@@ -330,42 +331,12 @@ export async function deployBlueGreen(
   input: BlueGreenDeployInput,
   io: WorkflowIo,
 ): Promise<WorkflowOutcome<BlueGreenResult>> {
-  const plan = await planOrFail(() => planBlueGreenDeploy(input, io), 'blue-green', input.dryRun);
-  if ('status' in plan) return plan;
-  if (plan.clients.dryRun) {
-    return {
-      status: 'succeeded',
-      summary: 'dry-run: nothing was changed',
-      plan,
-      changes: [],
-      problems: [],
-      dryRun: true,
-    };
-  }
-  return executeBlueGreenDeploy(plan, io);
-}
-
-/** A kubectl/docker failure while planning (reads only) changed nothing: `failed_part_way` with no changes. */
-export async function planOrFail<Plan>(
-  build: () => Promise<Plan>,
-  action: RolloutPlan['action'],
-  dryRun: boolean | undefined,
-): Promise<Plan | WorkflowOutcome<never>> {
-  try {
-    return await build();
-  } catch (error) {
-    if (!(error instanceof CommandError)) throw error;
-    return {
-      status: 'failed_part_way',
-      summary: `${action}: reading the cluster failed: ${error.message}`,
-      plan: { action, facts: [], commands: [], onFailure: [] },
-      changes: [],
-      recovery:
-        'nothing was changed; fix the cause (cluster access, kubectl/docker on PATH) and run the same command again',
-      problems: [error.message],
-      dryRun: dryRun ?? false,
-    };
-  }
+  return planThenExecute(
+    () => planBlueGreenDeploy(input, io),
+    'blue-green',
+    input.dryRun,
+    (plan) => executeBlueGreenDeploy(plan, io),
+  );
 }
 
 /** Relative path for messages. */

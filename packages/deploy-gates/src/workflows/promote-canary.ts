@@ -12,7 +12,7 @@ import { createNginxCanaryRouter } from '../routers/nginx-canary-router.js';
 import type { TrafficRouter } from '../routers/traffic-router.js';
 import { assertImageReference } from '../validate/image-reference.js';
 import { assertDnsLabel, assertDnsSubdomain } from '../validate/validate.js';
-import { planOrFail } from './deploy-blue-green.js';
+import { planThenExecute } from './plan-then-execute.js';
 import {
   type ClusterClients,
   type ClusterInput,
@@ -148,20 +148,17 @@ export async function planPromoteCanary(input: PromoteCanaryInput, io: WorkflowI
 
 /** Promotes a paused canary: stable takes the image (and release) in one rollout, weight 0, canary to 0. */
 export async function promoteCanary(input: PromoteCanaryInput, io: WorkflowIo): Promise<WorkflowOutcome<never>> {
-  const plan = await planOrFail(() => planPromoteCanary(input, io), 'canary', input.dryRun);
-  if ('status' in plan) return plan;
+  return planThenExecute(
+    () => planPromoteCanary(input, io),
+    'canary',
+    input.dryRun,
+    (plan) => executePromoteCanary(plan, io),
+  );
+}
+
+async function executePromoteCanary(plan: PromoteCanaryPlan, io: WorkflowIo): Promise<WorkflowOutcome<never>> {
   const { clients } = plan;
   const app = clients.app;
-  if (clients.dryRun) {
-    return {
-      status: 'succeeded',
-      summary: 'dry-run: nothing was changed',
-      plan,
-      changes: [],
-      problems: [],
-      dryRun: true,
-    };
-  }
   const recovery = `kubectl rollout undo deployment/${app} restores the stable image; the canary ${canaryName(app)} may still get traffic`;
   return guardExecution(clients, plan, recovery, async () => {
     if (plan.releaseConfigMap) await clients.kubectl.apply(plan.releaseConfigMap);

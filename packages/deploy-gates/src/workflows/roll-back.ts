@@ -8,7 +8,7 @@ import type { ReleaseBundle } from '../release/release-bundle.js';
 import { findRollbackTarget, type ReleaseHistory, recordRelease } from '../release/release-history.js';
 import { runBlueGreen } from '../rollout/run-blue-green.js';
 import { assertDnsLabel, assertDnsSubdomain, assertLabelKey } from '../validate/validate.js';
-import { planOrFail } from './deploy-blue-green.js';
+import { planThenExecute } from './plan-then-execute.js';
 import {
   type ClusterClients,
   type ClusterInput,
@@ -278,17 +278,10 @@ export async function executeRollback(plan: RollbackPlan, io: WorkflowIo): Promi
 
 /** Plan, then execute; in dry-run only the plan is built. */
 export async function rollBack(input: RollbackInput, io: WorkflowIo): Promise<WorkflowOutcome<RollbackResult>> {
-  const plan = await planOrFail(() => planRollback(input, io), 'rollback', input.dryRun);
-  if ('status' in plan) return plan;
-  if (plan.clients.dryRun) {
-    return {
-      status: 'succeeded',
-      summary: 'dry-run: nothing was changed',
-      plan,
-      changes: [],
-      problems: [],
-      dryRun: true,
-    };
-  }
-  return executeRollback(plan, io);
+  return planThenExecute(
+    () => planRollback(input, io),
+    'rollback',
+    input.dryRun,
+    (plan) => executeRollback(plan, io),
+  );
 }

@@ -31,7 +31,8 @@ import {
   assertReplicas,
   assertWeight,
 } from '../validate/validate.js';
-import { planOrFail, resolveImage } from './deploy-blue-green.js';
+import { resolveImage } from './deploy-blue-green.js';
+import { planThenExecute } from './plan-then-execute.js';
 import {
   type ClusterClients,
   type ClusterInput,
@@ -467,17 +468,10 @@ export async function rolloutCanary(
   input: CanaryRolloutInput,
   io: WorkflowIo,
 ): Promise<WorkflowOutcome<DeployCanaryResult>> {
-  const plan = await planOrFail(() => planCanaryRollout(input, io), 'canary', input.dryRun);
-  if ('status' in plan) return plan;
-  if (plan.clients.dryRun) {
-    return {
-      status: 'succeeded',
-      summary: 'dry-run: nothing was changed',
-      plan,
-      changes: [],
-      problems: [],
-      dryRun: true,
-    };
-  }
-  return executeCanaryRollout(plan, input, io);
+  return planThenExecute(
+    () => planCanaryRollout(input, io),
+    'canary',
+    input.dryRun,
+    (plan) => executeCanaryRollout(plan, input, io),
+  );
 }
