@@ -18,8 +18,10 @@ it('resolves the provider and key variable, and redacts credentials in the endpo
     maxRetries: 2,
   });
   expect(JSON.stringify(view)).not.toMatch(/hunter2|abc123/);
+  // The canary tier's built-in model is the seed's full model (claude-opus-4), so its provider is Anthropic.
   expect(describeLlmSettings(ConfigSchema.parse({}), 'canary', {})).toMatchObject({
-    provider: 'openai',
+    provider: 'anthropic',
+    apiKeyEnv: 'ANTHROPIC_API_KEY',
     apiKeySet: false,
   });
   expect(redactUrl('not a url')).toBe('***');
