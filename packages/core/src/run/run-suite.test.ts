@@ -192,6 +192,7 @@ describe('runSuite', () => {
     let inFlight = 0;
     let peak = 0;
     const target = {
+      kind: 'module' as const,
       async run() {
         peak = Math.max(peak, ++inFlight);
         await new Promise((resolve) => setTimeout(resolve, 5));
