@@ -188,7 +188,7 @@ describe('runSuite', () => {
     expect(report.totals.counts.cases).toBeLessThan(50);
   });
 
-  it("starts as many cases at once as the provider takes (context.concurrency) unless told otherwise", async () => {
+  it('starts as many cases at once as the provider takes (context.concurrency) unless told otherwise', async () => {
     let inFlight = 0;
     let peak = 0;
     const target = {

@@ -24,12 +24,12 @@ const ownFile = (path: string): string => fileURLToPath(new URL(`${path}${ownExt
  */
 function builtPackages(): RegExp[] {
   if (ownExtension !== '.js') return [];
-  const escape = (path: string): string => path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const literal = (path: string): string => path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const dirs = [
     fileURLToPath(new URL('../', import.meta.url)),
     dirname(fileURLToPath(import.meta.resolve('@agent-cicd/core'))),
   ];
-  return dirs.map((dir) => new RegExp(`${escape(dir.endsWith(sep) ? dir : `${dir}${sep}`)}`));
+  return dirs.map((dir) => new RegExp(`${literal(dir.endsWith(sep) ? dir : `${dir}${sep}`)}`));
 }
 
 /** A suite file the user got wrong: one line `error[CODE] file:line:col: message`, without our stack frames. */

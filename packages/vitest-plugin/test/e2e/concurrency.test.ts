@@ -75,7 +75,16 @@ describe.concurrent("a suite's cases run concurrently, bounded by the provider's
       new Promise<{ code: number; stderr: string }>((resolve) =>
         execFile(
           process.execPath,
-          ['--conditions=@agent-cicd/source', '--import', tsx, cliBin, 'run', 'coin.prompt.yaml', '--report', 'cli.json'],
+          [
+            '--conditions=@agent-cicd/source',
+            '--import',
+            tsx,
+            cliBin,
+            'run',
+            'coin.prompt.yaml',
+            '--report',
+            'cli.json',
+          ],
           { cwd: root, env: { ...process.env, CI: '1' } },
           (error, _stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stderr }),
         ),
