@@ -5,6 +5,7 @@ import { formatUserError } from '@agent-cicd/core/errors';
 import { defaultInclude, type Plugin } from 'vitest/config';
 import type { TestProject } from 'vitest/node';
 import { AgentCicdReporter } from '../reporter/agent-cicd-reporter.js';
+import { journalDir } from '../reporter/journal-dir.js';
 import type { AgentCicdProvided } from '../runtime/provided.js';
 import { suiteToModule } from '../transform/suite-to-module.js';
 import { type AgentCicdOptions, resolveAgentCicdOptions } from './options.js';
@@ -89,6 +90,7 @@ export function agentCicd(options: AgentCicdOptions = {}): Plugin {
       const provided: AgentCicdProvided = {
         root,
         caseTimeout: resolved.caseTimeout,
+        journalDir: journalDir(),
         ...(resolved.tier === undefined ? {} : { tier: resolved.tier }),
         ...(resolved.configFile === undefined ? {} : { configFile: resolved.configFile }),
       };
