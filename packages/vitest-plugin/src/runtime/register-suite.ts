@@ -1,5 +1,6 @@
 import { type ModuleImporter, type PromptTestCase, runCase, type Suite } from '@agent-cicd/core';
 import { describe, test } from 'vitest';
+import { expandCase } from '../transform/compact-cases.js';
 import { recordCase } from './case-journal.js';
 import type { SuiteInfo } from './case-meta.js';
 import { describeFailure } from './describe-failure.js';
@@ -29,7 +30,8 @@ export function registerSuite(
 ): void {
   if (importModule) useModuleImporter(importModule);
   const provided = providedOptions();
-  const { suite } = data;
+  // The generated module leaves out the fields that hold their built-in value.
+  const suite: Suite = { ...data.suite, cases: data.suite.cases.map((testCase) => expandCase(testCase)) };
   const info: SuiteInfo = {
     name: suite.name,
     file: data.file,
