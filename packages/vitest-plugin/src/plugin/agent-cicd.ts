@@ -76,7 +76,10 @@ export function agentCicd(options: AgentCicdOptions = {}): Plugin {
       test.include = [...(test.include ?? defaultInclude), ...resolved.include];
       const setupFiles = test.setupFiles === undefined ? [] : [test.setupFiles].flat();
       test.setupFiles = [...setupFiles, ownFile('../runtime/setup')];
-      const external = builtPackages();
+      // A project resolving our packages to their sources (this repository's `@agent-cicd/source` condition, which
+      // Vitest also gives the workers' own resolution) keeps Vite's transform: Node cannot load `.ts`.
+      const conditions = [...(config.resolve?.conditions ?? []), ...(config.ssr?.resolve?.conditions ?? [])];
+      const external = conditions.includes('@agent-cicd/source') ? [] : builtPackages();
       if (external.length > 0) {
         test.server = {
           ...test.server,
