@@ -64,7 +64,10 @@ export const registerRunCommand: RegisterCommand = (program, io, state) => {
       '--cassette <mode>',
       'record | replay | auto | off: record model calls to, or replay them from, cassette.dir (default: $AGENT_CICD_CASSETTE, the config, off)',
     )
-    .option('--no-judge', 'do not grade expectedBehavior with the LLM judge')
+    .option(
+      '--no-judge',
+      'skip the LLM judge and model-graded checks: cases with nothing else to check are skipped (never passed), recorded in the report',
+    )
     .option('--verbose', 'list every violation of each failing case (default: the first)')
     .option('--junit <file>', 'also write the results as JUnit XML (for CI systems that read it)')
     .option('--html <file>', 'also write the self-contained HTML report')
