@@ -16,7 +16,11 @@ const startedAt = new Date('2026-01-01T00:00:00Z');
 /** A `--no-judge` run: one case skipped, one evaluated without its rubric, one failed. */
 function noJudgeReport(): RunReport {
   const partial = makeCase('keyword-and-rubric', ['passed'], { skippedChecks: ['factuality'] });
-  const cases = [makeCase('tone', ['skipped']), partial, makeCase('refund', ['failed'], { skippedChecks: ['closedQa'] })];
+  const cases = [
+    makeCase('tone', ['skipped']),
+    partial,
+    makeCase('refund', ['failed'], { skippedChecks: ['closedQa'] }),
+  ];
   return buildRunReport({
     suites: [summarizeSuite(cases, { name: 'support', threshold: 0.5 })],
     status: 'complete',
