@@ -6,16 +6,14 @@
 // heterogeneity that makes pairing pay). The candidate's is p_i · (0.9 − drop) / 0.9, so the mean drop is `drop`.
 // Trials are independent Bernoulli draws given p_i.
 import { createPrng } from '@agent-cicd/core/testing';
+import { type GateAction, type GatePolicy, GatePolicySchema } from '@agent-cicd/deploy-gates';
 import {
   type ArmSample,
   decideSamples,
   emptyArmSample,
-  type GateAction,
-  type GatePolicy,
-  GatePolicySchema,
   type GateSample,
-} from '@agent-cicd/deploy-gates';
-import type { Spending } from '@agent-cicd/deploy-gates/statistics';
+  type Spending,
+} from '@agent-cicd/deploy-gates/statistics';
 
 const PAIRS_PER_REGIME = Number(process.env.GATES_BENCH_PAIRS ?? 2000);
 const DROPS = [0, 0.02, 0.05, 0.1];
