@@ -30,10 +30,13 @@ export function gateSample(report: RunReport): GateSample {
 }
 
 /**
- * A look of a group-sequential evaluation: the candidate suite is run in `of` equal batches of cases and the gate
- * is asked after each, stopping at the first promote or rollback. Each look tests at the nominal level of an exact
- * one-sided group-sequential boundary (alpha spending, see {@link groupSequentialBoundaries}), so the chance of a
- * wrong promotion or rollback over all looks stays at the policy's (1 − confidence) / 2.
+ * A look of a group-sequential evaluation: the comparison is run in `of` equal batches and the gate is asked after
+ * each, stopping at the first promote or rollback. Each look tests at the nominal level of an exact one-sided
+ * group-sequential boundary (alpha spending, see {@link groupSequentialBoundaries}), so the chance of a wrong
+ * promotion or rollback over all looks stays at the policy's (1 − confidence) / 2. Batches must carry equal numbers
+ * of trials. The recommended plan (docs/gating-a-canary.md, measured by `npm run bench:gates`): `of: 8` over up to
+ * two rounds of the suite's trials — the suite's cases in 4 batches, then, while the gate holds, k more trials of
+ * the same cases in 4 batches (they pair with the baseline's trials k+1…2k).
  */
 export interface GateLook {
   /** 1-based. */
