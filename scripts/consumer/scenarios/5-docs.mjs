@@ -7,8 +7,8 @@
 // (lib/scope-registry.mjs), so `npm install @agent-cicd/cli` and `npx @agent-cicd/cli init` work as once
 // published; everything else a block runs is the real command.
 // Only some pages: DOC_PAGES=getting-started,judges node scripts/consumer/run.mjs 5-
-import { readdir, readFile, writeFile } from 'node:fs/promises';
-import { isAbsolute, join, relative } from 'node:path';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, isAbsolute, join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { exec, ScenarioFailure } from '../lib/consumer-repo.mjs';
 import { expectedExit, parseBlocks, skipReason } from '../lib/doc-blocks.mjs';
@@ -39,6 +39,32 @@ async function pages(monorepo) {
   return only.length === 0 ? all : all.filter((page) => only.some((part) => page.includes(part)));
 }
 
+const CONFIG_FILE = /(^|\/)agent-cicd\.config\.(ya?ml|json|[cm]?[jt]s)$/;
+/** Files `agent-cicd lint` checks: suites, case files, configs, manifests, templates. */
+const LINTED = /\.(prompt|suite)\.ya?ml$|\.cases\.json$|(^|\/)agent-cicd\.config\.|manifest\.ya?ml$|\.hbs$/;
+
+/**
+ * A project has one config file: a page showing the same config in another format (YAML, then TypeScript) means
+ * "or this instead". The one already there is linted, then removed, before the new one is written.
+ */
+async function replaceOtherConfig(repo, file, where, env) {
+  const dir = dirname(file);
+  for (const ext of ['yaml', 'yml', 'json', 'ts', 'mts', 'cts', 'js', 'mjs', 'cjs']) {
+    const other = join(dir, `agent-cicd.config.${ext}`);
+    if (other === file || !(await repo.exists(other))) continue;
+    const lint = await repo.exec('npx', ['--no-install', 'agent-cicd', 'lint', '--quiet', other], {
+      expect: null,
+      env,
+    });
+    if (lint.code !== 0) {
+      throw new ScenarioFailure(
+        `${where}: ${other} (written before) does not pass \`agent-cicd lint\`\n${lint.output}`,
+      );
+    }
+    await rm(repo.path(other));
+  }
+}
+
 async function runPage(page, markdown, { createRepo, env }) {
   const { blocks, pageDirective } = parseBlocks(markdown);
   const skipped = [];
@@ -53,6 +79,7 @@ async function runPage(page, markdown, { createRepo, env }) {
   let cwd = '.'; // where the last `cd` of a sh block left the session, relative to the repository
   let ran = 0;
   let typescript = 0;
+  let linted = false;
   for (const block of runnable) {
     const where = `${page}:${block.line}`;
     const reason = skipReason(block.directive);
@@ -61,7 +88,9 @@ async function runPage(page, markdown, { createRepo, env }) {
       continue;
     }
     if (block.file) {
+      if (CONFIG_FILE.test(block.file)) await replaceOtherConfig(repo, join(cwd, block.file), where, env);
       await repo.write({ [join(cwd, block.file)]: block.code });
+      if (LINTED.test(block.file)) linted = true;
       if (/\.tsx?$|\.mts$/.test(block.file)) typescript++;
       ran++;
     } else if (SH_LANGS.includes(block.lang)) {
@@ -91,6 +120,16 @@ async function runPage(page, markdown, { createRepo, env }) {
         throw new ScenarioFailure(`${where}: the yaml block does not parse: ${error.message}`);
       }
       ran++;
+    }
+  }
+  if (linted) {
+    // Every suite, config and manifest the page wrote must be valid (a stale option name in a file block that no
+    // command of the page reads still fails here).
+    const lint = await repo.exec('npx', ['--no-install', 'agent-cicd', 'lint', '--quiet', cwd], { expect: null, env });
+    if (lint.code !== 0) {
+      throw new ScenarioFailure(
+        `${page}: its files do not pass \`agent-cicd lint\`\n${lint.output.split('\n').slice(-25).join('\n')}`,
+      );
     }
   }
   if (typescript > 0) {
