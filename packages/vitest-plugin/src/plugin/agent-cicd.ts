@@ -94,6 +94,7 @@ export function agentCicd(options: AgentCicdOptions = {}): Plugin {
         root,
         caseTimeout: resolved.caseTimeout,
         journalDir: journalDir(),
+        ...(resolved.judge ? {} : { skipJudge: true }),
         ...(resolved.tier === undefined ? {} : { tier: resolved.tier }),
         ...(resolved.configFile === undefined ? {} : { configFile: resolved.configFile }),
       };

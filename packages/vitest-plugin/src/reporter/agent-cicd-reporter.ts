@@ -110,6 +110,7 @@ export class AgentCicdReporter implements Reporter {
       root,
       status: reason === 'interrupted' ? 'incomplete' : 'complete',
       startedAt: this.startedAt,
+      ...(this.options.judge ? {} : { options: { skipJudge: true } }),
     });
     // Case results from `runCase` are redacted already; results built by `promptTest` code are not.
     const redact = createResultRedactor({ env: this.env });

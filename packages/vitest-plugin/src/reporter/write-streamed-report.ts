@@ -58,6 +58,8 @@ export async function streamJournaledCases(options: {
   root: string;
   status: RunReport['status'];
   startedAt: Date;
+  /** How the run was made (`skipJudge` for the plugin's `judge: false`). */
+  options?: RunReport['options'];
 }): Promise<StreamedReport> {
   const { collected, journalDir, root } = options;
   const spots = await indexJournal(journalDir, root);
@@ -106,6 +108,7 @@ export async function streamJournaledCases(options: {
     startedAt: options.startedAt,
     latencies,
     ...(collected.tier === undefined ? {} : { tier: collected.tier }),
+    ...(options.options === undefined ? {} : { options: options.options }),
   });
   return { summary, resultsFile };
 }

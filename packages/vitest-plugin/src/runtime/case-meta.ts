@@ -21,6 +21,8 @@ export interface CaseMeta {
   tier?: string;
   /** The result is in the run's journal. Missing when the test failed before the case produced one (an error). */
   recorded?: boolean;
+  /** The recorded result's status (a case the engine skipped is a skipped test, and still a case of the report). */
+  status?: CaseResult['status'];
   /** The result, when a caller put it here instead of in the journal (the reporter reads either). */
   result?: CaseResult;
 }
