@@ -31,6 +31,9 @@ export type PromptCaseBody = (context: PromptCaseContext) => unknown;
 /** Registers one case of a `describePrompt` suite. */
 export type PromptCase = (name: string, body: PromptCaseBody, options?: { trials?: number; timeout?: number }) => void;
 
+/** Cases defined so far per suite name, in this test file (its module is evaluated once per run of the file). */
+const definedCases = new Map<string, number>();
+
 /** A failed `expect`: chai's `AssertionError`, or the error Vitest throws for a failed custom matcher. */
 function isAssertion(error: unknown): boolean {
   return error instanceof Error && (error.name === 'AssertionError' || error.constructor.name === 'JestExtendError');
@@ -77,11 +80,12 @@ function trialFromRuns(trial: number, runs: readonly AgentRun[], thrown: Violati
 export function describePrompt(name: string, options: DescribePromptOptions, define: (test: PromptCase) => void): void {
   const meta: PromptSuiteMeta = { name, ...options };
   describe(name, { meta: { agentCicdSuite: meta } }, () => {
-    let defined = 0;
     define((caseName, body, caseOptions = {}) => {
       const provided = providedOptions();
       const timeout = caseOptions.timeout ?? provided.caseTimeout;
-      const index = defined++;
+      // The case's place in its suite (file and name: two blocks of one name are one suite), for the report's order.
+      const index = definedCases.get(name) ?? 0;
+      definedCases.set(name, index + 1);
       promptTest.concurrent(
         caseName,
         { timeout },
