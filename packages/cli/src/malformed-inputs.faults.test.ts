@@ -170,7 +170,7 @@ const fileEntries: Entry[] = [
   ...fileKind(
     'journal',
     '.jsonl',
-    ['run', 'ok.prompt.yaml', '--tier', 'dev', '--results', 'F', '--resume'],
+    ['run', 'ok.prompt.yaml', '--tier', 'dev', '--mock-script', 'mock.yaml', '--results', 'F', '--resume'],
     [
       ['not-json', '{"type": "run"\n'],
       ['latin1', latin1('{"type":"run","x":"\xe9"}\n')],
@@ -179,7 +179,7 @@ const fileEntries: Entry[] = [
     [],
   ),
 ];
-for (const entry of fileEntries.filter((e) => e.kind === 'journal')) entry.located = false;
+// TEMP
 
 /** Every flag with a value it must refuse. */
 const flagEntries: Entry[] = [
