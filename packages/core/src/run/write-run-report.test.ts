@@ -46,7 +46,12 @@ describe('writeRunReport', () => {
     const withoutCases = { ...report, suites: report.suites.map((s) => ({ ...s, cases: [] })) };
     const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
     const broken: Array<[string, string | Buffer, string, string]> = [
-      ['syntax', '{"type":"case","suite":0,"index":0,"result": }', 'AGENT_CICD_PARSE_ERROR', ':2:46: JSON syntax error'],
+      [
+        'syntax',
+        '{"type":"case","suite":0,"index":0,"result": }',
+        'AGENT_CICD_PARSE_ERROR',
+        ':2:46: JSON syntax error',
+      ],
       [
         'latin1',
         Buffer.from('{"type":"case","suite":0,"index":0,"result":{"id":"caf\xe9"}}', 'latin1'),

@@ -24,7 +24,11 @@ describe('parseYamlDocuments', () => {
   it('parses every document, each locating its values in file coordinates', () => {
     const text = 'kind: A\nmetadata:\n  name: a\n---\n# b\nkind: B\nspec:\n  x: [1, 2]\n---\n';
     const docs = parseYamlDocuments(text, 'k.yaml');
-    expect(docs.map((d) => d.value)).toEqual([{ kind: 'A', metadata: { name: 'a' } }, { kind: 'B', spec: { x: [1, 2] } }, null]);
+    expect(docs.map((d) => d.value)).toEqual([
+      { kind: 'A', metadata: { name: 'a' } },
+      { kind: 'B', spec: { x: [1, 2] } },
+      null,
+    ]);
     expect(docs[0]?.start).toEqual({ line: 1, column: 1 });
     expect(docs[1]?.start).toEqual({ line: 6, column: 1 });
     expect(docs[1]?.locate(['spec', 'x', 1])).toEqual({ line: 8, column: 10 });

@@ -1,14 +1,4 @@
-import {
-  type Document,
-  isAlias,
-  isMap,
-  isPair,
-  isScalar,
-  isSeq,
-  LineCounter,
-  type Node,
-  parseDocument,
-} from 'yaml';
+import { type Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import { AgentCicdError } from '../errors.js';
 import type { PathSegment, Position, SourceDocument } from './source-document.js';
 import { authoredFileLimits, type SourceLimits } from './source-limits.js';

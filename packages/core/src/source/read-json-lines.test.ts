@@ -57,7 +57,9 @@ describe('readTextLines / readJsonLines', () => {
   });
 
   it('locates bytes that are not UTF-8 at file:line:col', async () => {
-    const path = await file(Buffer.concat([Buffer.from('{"a":1}\n{"b":"caf'), Buffer.from([0xe9]), Buffer.from('"}\n')]));
+    const path = await file(
+      Buffer.concat([Buffer.from('{"a":1}\n{"b":"caf'), Buffer.from([0xe9]), Buffer.from('"}\n')]),
+    );
     expect(await failure(collect(readTextLines(path, { name: 'run.jsonl' })))).toEqual({
       code: 'AGENT_CICD_FILE_NOT_UTF8',
       line: 'run.jsonl:2:10: file is not valid UTF-8 (byte 0xe9): save it as UTF-8',
