@@ -39,6 +39,7 @@ export { describeLlmSettings, redactUrl } from './config/describe-llm-settings.j
 export { findConfigForFiles } from './config/find-config-for-files.js';
 export type { LoadedConfig } from './config/load-config.js';
 export { loadConfig } from './config/load-config.js';
+export { providerConcurrency } from './config/provider-concurrency.js';
 export type { TierName, TierSource } from './config/tier-name.js';
 export { resolveTier, resolveTierName, TIER_NAMES } from './config/tier-name.js';
 export type { LlmErrorKind, SourceLocation } from './errors.js';

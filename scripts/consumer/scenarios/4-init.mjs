@@ -71,6 +71,24 @@ export async function run({ repo: createRepo, linkNodeModules, work }) {
   checkMatch(pipeline.stdout, /PROMOTE/, '`agent-cicd pipeline`');
   const workflow = await readFile(project.path('.github/workflows/agent-cicd.yml'), 'utf8');
   checkMatch(workflow, 'npx agent-cicd pipeline', 'the workflow');
+
+  // An existing repository whose package.json is `npm init -y`'s (the always-failing placeholder test script):
+  // init keeps it byte for byte and says so; the pipeline reports unit_test as skipped (why, how to fix) and passes.
+  const existing = await createRepo({ name: 'existing-npm-init', packageJson: false });
+  await existing.exec('npm', ['init', '-y']);
+  const userManifest = await existing.read('package.json');
+  checkMatch(userManifest, 'Error: no test specified', "`npm init -y`'s package.json");
+  const initExisting = await existing.npx(['agent-cicd', 'init']);
+  checkMatch(initExisting.stdout, /wrote 11 files/, '`agent-cicd init` beside an existing package.json');
+  checkMatch(initExisting.stdout, /^note: package\.json has no "test" script .*unit_test/m, '`agent-cicd init`');
+  check((await existing.read('package.json')) === userManifest, "init changed the user's package.json");
+  const skipped = await existing.npx(['agent-cicd', 'pipeline', '--seed', '1']);
+  checkMatch(
+    skipped.stdout,
+    /^unit_test\s+skip\s+no unit tests: package\.json's test script is npm's placeholder .*pipeline\.options\.unit_test\.command$/m,
+    '`agent-cicd pipeline` after init in an `npm init -y` repository',
+  );
+  checkMatch(skipped.stdout, /PROMOTE/, '`agent-cicd pipeline` after init in an `npm init -y` repository');
   void work;
-  return `${files.length} files; vitest passed; pipeline PROMOTE; second init refused`;
+  return `${files.length} files; vitest passed; pipeline PROMOTE; second init refused; beside npm's placeholder test script: package.json kept, unit_test skipped (reported), PROMOTE`;
 }

@@ -27,6 +27,7 @@ export const registerInitCommand: RegisterCommand = (program, io, state) => {
       io.stdout(
         `${verb} ${result.files.length} files in ${where}:\n${result.files.map((file) => `  ${file}\n`).join('')}`,
       );
+      for (const note of result.notes) io.stdout(`note: ${note}\n`);
       if (!result.dryRun) {
         const cd = where === '.' ? '' : `cd ${where} && `;
         io.stdout(`\nnext: ${cd}npm install && npx vitest run && npx agent-cicd pipeline\n`);

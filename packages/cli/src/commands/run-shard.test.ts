@@ -3,50 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reportStatistics, type StatisticsReport } from '../test-utils/report-statistics.js';
 import { runCli } from '../test-utils/run-cli.js';
 
 const example = fileURLToPath(new URL('../../../../examples/support-agent/', import.meta.url));
 
-interface Report {
-  subject: Record<string, string>;
-  totals: { counts: Record<string, number>; passRate: number };
-  suites: Array<{
-    name: string;
-    passRate: number;
-    passed: boolean;
-    interval: { low: number; high: number };
-    cases: Array<{
-      caseId: string;
-      status: string;
-      passRate: number;
-      trials: Array<{ status: string; response: string }>;
-    }>;
-  }>;
-}
-
-/** What the statistics depend on: suites and cases in a canonical order, timings left out. */
-function statistics(report: Report) {
-  return {
-    counts: report.totals.counts,
-    passRate: report.totals.passRate,
-    suites: [...report.suites]
-      .sort((a, b) => a.name.localeCompare(b.name))
-      .map((suite) => ({
-        name: suite.name,
-        passRate: suite.passRate,
-        passed: suite.passed,
-        interval: suite.interval,
-        cases: [...suite.cases]
-          .sort((a, b) => a.caseId.localeCompare(b.caseId))
-          .map((c) => ({
-            id: c.caseId,
-            status: c.status,
-            passRate: c.passRate,
-            trials: c.trials.map((t) => [t.status, t.response]),
-          })),
-      })),
-  };
-}
+type Report = StatisticsReport & { subject: Record<string, string> };
 
 describe('run --shard i/n and report merge', () => {
   let dir: string;
@@ -88,7 +50,7 @@ describe('run --shard i/n and report merge', () => {
     expect(merge.exitCode, merge.stderr).toBe(0);
     const merged = await read('merged.json');
     expect(merged.subject.shard).toBeUndefined();
-    expect(statistics(merged)).toEqual(statistics(await read('full.json')));
+    expect(reportStatistics(merged)).toEqual(reportStatistics(await read('full.json')));
   });
 
   it('refuses a malformed --shard before running anything', async () => {

@@ -19,7 +19,7 @@ interface RunOptions {
   verbose?: boolean;
   tier?: string;
   trials?: string;
-  concurrency: string;
+  concurrency?: string;
   report: string;
   results?: string;
   resume?: boolean;
@@ -47,7 +47,10 @@ export const registerRunCommand: RegisterCommand = (program, io, state) => {
     .argument('<suites...>', 'suite files (*.prompt.yaml, *.suite.yaml, *.cases.json) or directories holding them')
     .option('--tier <name>', 'dev | staging | canary | production (default: $AGENT_CICD_TIER, $DEPLOYMENT_ENV, dev)')
     .option('--trials <n>', 'trials per case, overriding the suites (pass rate, pass^k, pass@k per case)')
-    .option('--concurrency <n>', 'cases running at once', '4')
+    .option(
+      '--concurrency <n>',
+      "cases running at once (default: the provider's concurrency, llm.concurrency of the config, else 8)",
+    )
     .option('--report <file>', 'where the JSON run report is written', '.agent-cicd/report.json')
     .option('--results <file>', 'JSONL file each finished case is appended to (default: the report path with .jsonl)')
     .option('--resume', 'continue the run recorded in the results file instead of starting over')
@@ -101,7 +104,8 @@ export const registerRunCommand: RegisterCommand = (program, io, state) => {
       } = await import('@agent-cicd/core');
       const cwd = io.cwd;
       const trials = optionalInt(options.trials, '--trials', 1);
-      const concurrency = optionalInt(options.concurrency, '--concurrency', 1) ?? 4;
+      // Unset: the provider's concurrency (`context.concurrency`), the same default as the Vitest plugin's.
+      const concurrency = optionalInt(options.concurrency, '--concurrency', 1);
       const maxCalls = optionalInt(options.maxCalls, '--max-calls', 1);
       const seed = optionalInt(options.seed, '--seed', Number.MIN_SAFE_INTEGER);
       const maxCost =
@@ -165,7 +169,7 @@ export const registerRunCommand: RegisterCommand = (program, io, state) => {
           file: relative(cwd, file) || file,
         })),
         ...(shard ? { subject: { shard: `${shard.index}/${shard.count}` } } : {}),
-        concurrency,
+        ...(concurrency === undefined ? {} : { concurrency }),
         ...(trials === undefined ? {} : { trials }),
         resume: options.resume ?? false,
         ...(maxCost === undefined && maxCalls === undefined

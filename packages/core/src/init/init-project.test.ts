@@ -40,5 +40,19 @@ describe('initProject', () => {
     expect(plan.files).not.toContain('package.json');
     expect(plan.files).toContain('.gitignore');
     expect(await readdir(dir)).toEqual(['package.json']);
+    expect(plan.notes).toEqual([
+      expect.stringMatching(/^package\.json has no "test" script .*skips its unit_test stage/),
+    ]);
+  });
+
+  it("notes npm's placeholder test script (and leaves package.json alone); a real test script needs no note", async () => {
+    const dir = await fresh();
+    const placeholder = '{"scripts":{"test":"echo \\"Error: no test specified\\" && exit 1"}}\n';
+    await writeFile(join(dir, 'package.json'), placeholder);
+    expect((await initProject({ dir, version: '1.0.0', dryRun: true })).notes).toHaveLength(1);
+    expect(await readFile(join(dir, 'package.json'), 'utf8')).toBe(placeholder);
+    await writeFile(join(dir, 'package.json'), '{"scripts":{"test":"vitest run"}}\n');
+    expect((await initProject({ dir, version: '1.0.0', dryRun: true })).notes).toEqual([]);
+    expect((await initProject({ dir: await fresh(), version: '1.0.0', dryRun: true })).notes).toEqual([]);
   });
 });

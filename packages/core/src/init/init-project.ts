@@ -1,4 +1,4 @@
-import { access, link, mkdir, mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
+import { access, link, mkdir, mkdtemp, readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { AgentCicdError } from '../errors.js';
 import { createRunContext } from '../run/create-run-context.js';
@@ -22,6 +22,11 @@ export interface InitProjectResult {
   /** Paths (relative to `dir`) written — or, with `dryRun`, that would be. */
   files: string[];
   dryRun: boolean;
+  /**
+   * What the user should know about their existing files, which init never changes — e.g. that their
+   * package.json has no `test` script (or npm's placeholder), so the pipeline's unit_test stage is skipped.
+   */
+  notes: string[];
 }
 
 /** The baseline report: recorded by running the new suite on the dev tier before anything is written. */
@@ -45,7 +50,14 @@ const exists = (path: string): Promise<boolean> =>
 export async function initProject(options: InitProjectOptions): Promise<InitProjectResult> {
   const dir = resolve(options.dir);
   const files: InitFile[] = initTemplates();
-  if (!(await exists(join(dir, 'package.json')))) {
+  const notes: string[] = [];
+  const userPackageJson = await readFile(join(dir, 'package.json'), 'utf8').catch(() => undefined);
+  if (userPackageJson !== undefined && !hasTestScript(userPackageJson)) {
+    notes.push(
+      'package.json has no "test" script (or npm\'s placeholder): `agent-cicd pipeline` skips its unit_test stage until you add one (init does not edit your package.json)',
+    );
+  }
+  if (userPackageJson === undefined) {
     files.push({
       path: 'package.json',
       content: initPackageJson(packageName(options.name ?? basename(dir)), options.version),
@@ -63,7 +75,7 @@ export async function initProject(options: InitProjectOptions): Promise<InitProj
       { location: { file: join(dir, existing[0] as string) } },
     );
   }
-  if (options.dryRun) return { dir, files: paths, dryRun: true };
+  if (options.dryRun) return { dir, files: paths, dryRun: true, notes };
 
   await mkdir(dir, { recursive: true });
   const staging = await mkdtemp(join(dir, '.agent-cicd-init-'));
@@ -94,7 +106,7 @@ export async function initProject(options: InitProjectOptions): Promise<InitProj
   } finally {
     await rm(staging, { recursive: true, force: true });
   }
-  return { dir, files: paths, dryRun: false };
+  return { dir, files: paths, dryRun: false, notes };
 }
 
 /** Runs the new suite on the dev tier (mock LLM, seed 1) and writes its report as the baseline. */
@@ -107,6 +119,16 @@ async function recordBaseline(root: string): Promise<void> {
   }
   await mkdir(join(root, dirname(INIT_BASELINE)), { recursive: true });
   await writeFile(join(root, INIT_BASELINE), `${JSON.stringify(report, null, 2)}\n`);
+}
+
+/** Whether a package.json has a real `test` script (not missing, not `npm init`'s always-failing placeholder). */
+function hasTestScript(packageJson: string): boolean {
+  try {
+    const test = (JSON.parse(packageJson) as { scripts?: { test?: unknown } } | null)?.scripts?.test;
+    return typeof test === 'string' && test.trim() !== 'echo "Error: no test specified" && exit 1';
+  } catch {
+    return true; // malformed: not init's business; npm test reports it
+  }
 }
 
 /** An npm package name from a directory name. */

@@ -61,6 +61,9 @@ describe('createRunContext', () => {
     expect(context.llm.provider).toBe('openai');
     expect(context.settings.model).toBe('gpt-4o');
     expect(context.skipJudge).toBe(true);
+    expect(context.concurrency).toBe(8);
+    const limited = await createRunContext({ cwd: project(`${base}llm: { concurrency: 50 }\n`), env: {} });
+    expect(limited.concurrency).toBe(50);
   });
 
   it('reads the default key variable, and needs none for an OpenAI-compatible baseUrl', async () => {

@@ -1,5 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import { loadConfig } from '../config/load-config.js';
+import { providerConcurrency } from '../config/provider-concurrency.js';
 import { resolveTierName } from '../config/tier-name.js';
 import { AgentCicdError } from '../errors.js';
 import type { CaseAssertion, CaseExpectations } from '../eval/evaluate-case.js';
@@ -95,6 +96,7 @@ export async function createRunContext(options: CreateRunContextOptions = {}): P
     ...(options.judge === false ? { skipJudge: true } : {}),
     grader: { llm, ...(config.judge?.model === undefined ? {} : { model: config.judge.model }) },
     settings: { model: settings.llmModel, temperature: settings.llmTemperature, maxTokens: settings.maxTokens },
+    concurrency: providerConcurrency(config),
     ...(options.assertions === undefined ? {} : { assertions: options.assertions }),
     ...(options.seed === undefined ? {} : { seed: options.seed }),
     redact: createResultRedactor({

@@ -27,6 +27,11 @@ export interface RunContext {
   /** Grades `similar` and the model-graded checks (the tier's client and the judge's model). */
   grader?: Grader;
   settings: ModelSettings;
+  /**
+   * The provider's concurrency (`llm.concurrency` of the config, else 8): how many model calls may run at once,
+   * and so how many cases a run starts at once unless told otherwise (`runSuite`'s `concurrency`, the plugin's).
+   */
+  concurrency?: number;
   /** The mock LLM's seed (`--seed`), part of a run's fingerprint. */
   seed?: number;
   assertions?: Array<CaseAssertion<CaseExpectations>>;

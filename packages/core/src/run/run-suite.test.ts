@@ -187,4 +187,24 @@ describe('runSuite', () => {
     expect(report.totals.counts.cases).toBeGreaterThanOrEqual(10);
     expect(report.totals.counts.cases).toBeLessThan(50);
   });
+
+  it('starts as many cases at once as the provider takes (context.concurrency) unless told otherwise', async () => {
+    let inFlight = 0;
+    let peak = 0;
+    const target = {
+      kind: 'module' as const,
+      async run() {
+        peak = Math.max(peak, ++inFlight);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        inFlight--;
+        return 'The answer is 42.';
+      },
+    };
+    const context = { ...makeRunContext({ llm: coinFlip(1), target }), concurrency: 3 };
+    await runSuite({ suites: [questions(12)], context });
+    expect(peak).toBe(3);
+    peak = 0;
+    await runSuite({ suites: [questions(12)], context, concurrency: 5 });
+    expect(peak).toBe(5);
+  });
 });

@@ -34,7 +34,7 @@ export interface RunSuiteOptions {
   context: RunContext;
   /** Trials per case, overriding the cases' own. */
   trials?: number;
-  /** Cases running at once. @default 4 */
+  /** Cases running at once. @default the provider's concurrency (`context.concurrency`), else 4 */
   concurrency?: number;
   /** JSONL file each finished case is appended to. */
   resultsFile?: string;
@@ -179,7 +179,7 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunReport> {
     }
   };
   try {
-    const workers = Math.max(1, Math.min(options.concurrency ?? 4, jobs.length));
+    const workers = Math.max(1, Math.min(options.concurrency ?? options.context.concurrency ?? 4, jobs.length));
     const settled = await Promise.allSettled(Array.from({ length: workers }, worker));
     const failure = settled.find((outcome) => outcome.status === 'rejected');
     if (failure) throw failure.reason;

@@ -7,10 +7,19 @@ export interface Interval {
   high: number;
 }
 
+// The gate asks for the same few confidences thousands of times (sample-size searches, group-sequential looks);
+// the quantile costs three incomplete-gamma evaluations, so the last answers are kept.
+const zByConfidence = new Map<number, number>();
+
 /** z such that a two-sided normal interval has the given coverage. */
 export function twoSidedZ(confidence: number): number {
+  const known = zByConfidence.get(confidence);
+  if (known !== undefined) return known;
   assertOpenUnit(confidence, 'confidence');
-  return normalQuantile(1 - (1 - confidence) / 2);
+  const z = normalQuantile(1 - (1 - confidence) / 2);
+  if (zByConfidence.size >= 64) zByConfidence.clear();
+  zByConfidence.set(confidence, z);
+  return z;
 }
 
 /** Wilson interval with a precomputed z (no validation). */

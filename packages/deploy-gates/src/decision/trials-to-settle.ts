@@ -33,17 +33,22 @@ export function trialsToSettle(options: TrialsToSettleOptions): number | undefin
     ? (pairs.candidateOnly - pairs.baselineOnly) / Math.max(total, 1)
     : options.candRate - options.baseRate;
   if (difference <= -margin) return undefined;
+  // Proportions kept as the sample grows (no closures inside the search: it calls this thousands of times).
+  const share =
+    pairs && total > 0 ? [pairs.candidateOnly / total, pairs.baselineOnly / total, pairs.bothPass / total] : null;
   const lowAt = (n: number): number => {
-    if (pairs && total > 0) {
-      const scale = (count: number): number => Math.round((count / total) * n);
-      const candidateOnly = scale(pairs.candidateOnly);
-      const baselineOnly = scale(pairs.baselineOnly);
-      const bothPass = scale(pairs.bothPass);
+    if (share !== null) {
+      const candidateOnly = Math.round((share[0] as number) * n);
+      const baselineOnly = Math.round((share[1] as number) * n);
+      const bothPass = Math.round((share[2] as number) * n);
       const bothFail = Math.max(0, n - candidateOnly - baselineOnly - bothPass);
       return pairedDifferenceInterval({ bothPass, candidateOnly, baselineOnly, bothFail }, confidence).low;
     }
-    const count = (rate: number) => ({ successes: Math.round(rate * n), trials: n });
-    return newcombeInterval(count(options.candRate), count(options.baseRate), confidence).low;
+    return newcombeInterval(
+      { successes: Math.round(options.candRate * n), trials: n },
+      { successes: Math.round(options.baseRate * n), trials: n },
+      confidence,
+    ).low;
   };
   const ok = (n: number): boolean => lowAt(n) > -margin;
   let n = Math.max(1, options.current + 1);

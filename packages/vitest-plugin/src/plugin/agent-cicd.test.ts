@@ -1,29 +1,48 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultInclude } from 'vitest/config';
 import type { Vitest } from 'vitest/node';
 import { AgentCicdReporter } from '../reporter/agent-cicd-reporter.js';
 import { agentCicd } from './agent-cicd.js';
 
-type ConfigHook = (config: Record<string, unknown>) => void;
+type ConfigHook = (config: Record<string, unknown>) => Promise<void>;
 type ConfigureHook = (context: { vitest: Vitest }) => void;
 
-function configure(options: Parameters<typeof agentCicd>[0], user: Record<string, unknown>) {
+async function configure(options: Parameters<typeof agentCicd>[0], user: Record<string, unknown>) {
   const plugin = agentCicd(options);
   const config = structuredClone(user);
-  (plugin.config as unknown as ConfigHook)(config);
+  await (plugin.config as unknown as ConfigHook)(config);
   return config.test as { include: string[]; setupFiles: string[]; provide: Record<string, unknown> };
 }
 
 describe('agentCicd', () => {
-  it("runs up to `concurrency` cases of a file at once (Vitest's maxConcurrency), unless the config sets it", () => {
-    expect((configure({}, { root: '/repo' }) as { maxConcurrency?: number }).maxConcurrency).toBe(16);
-    expect((configure({ concurrency: 40 }, { root: '/repo' }) as { maxConcurrency?: number }).maxConcurrency).toBe(40);
-    const user = configure({ concurrency: 40 }, { root: '/repo', test: { maxConcurrency: 2 } });
-    expect((user as { maxConcurrency?: number }).maxConcurrency).toBe(2);
+  it("runs up to `concurrency` cases at once (Vitest's maxConcurrency), unless the config sets it", async () => {
+    const limit = async (options: Parameters<typeof agentCicd>[0], user: Record<string, unknown>) =>
+      ((await configure(options, user)) as { maxConcurrency?: number }).maxConcurrency;
+    expect(await limit({ concurrency: 40 }, { root: '/repo' })).toBe(40);
+    expect(await limit({ concurrency: 40 }, { root: '/repo', test: { maxConcurrency: 2 } })).toBe(2);
   });
 
-  it('adds the suite patterns to the default include, so ordinary tests stay collected', () => {
-    const test = configure({}, { root: '/repo' });
+  it("defaults to the provider's concurrency, llm.concurrency of the agent-cicd config, like `agent-cicd run`", async () => {
+    const limit = async (root: string) =>
+      ((await configure({}, { root })) as { maxConcurrency?: number }).maxConcurrency;
+    const project = await mkdtemp(join(tmpdir(), 'agent-cicd-plugin-'));
+    try {
+      expect(await limit(project)).toBe(8);
+      await writeFile(join(project, 'agent-cicd.config.yaml'), 'llm: { concurrency: 30 }\n');
+      expect(await limit(project)).toBe(30);
+      // A config that does not load: the default here, its located error where the cases load it.
+      await writeFile(join(project, 'agent-cicd.config.yaml'), 'llm: { concurrency: zero }\n');
+      expect(await limit(project)).toBe(8);
+    } finally {
+      await rm(project, { recursive: true, force: true });
+    }
+  });
+
+  it('adds the suite patterns to the default include, so ordinary tests stay collected', async () => {
+    const test = await configure({}, { root: '/repo' });
     expect(test.include).toEqual([
       ...defaultInclude,
       '**/*.prompt.yaml',
@@ -34,8 +53,8 @@ describe('agentCicd', () => {
     ]);
   });
 
-  it("keeps the user's include, setup files and provided values, and adds its own", () => {
-    const test = configure(
+  it("keeps the user's include, setup files and provided values, and adds its own", async () => {
+    const test = await configure(
       { include: ['evals/**/*.prompt.yaml'], tier: 'staging', caseTimeout: 1000 },
       { root: '/repo', test: { include: ['src/**/*.spec.ts'], setupFiles: './setup.ts', provide: { other: 1 } } },
     );

@@ -1,6 +1,6 @@
-import { relative, resolve } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AgentCicdError } from '@agent-cicd/core';
+import { AgentCicdError, loadConfig, providerConcurrency } from '@agent-cicd/core';
 import { formatUserError } from '@agent-cicd/core/errors';
 import { defaultInclude, type Plugin } from 'vitest/config';
 import type { TestProject } from 'vitest/node';
@@ -17,6 +17,21 @@ const dataFile = /\.(?:ya?ml|json)$/i;
 const ownExtension = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
 const ownFile = (path: string): string => fileURLToPath(new URL(`${path}${ownExtension}`, import.meta.url));
 
+/**
+ * Built (`.js`), our runtime and core load in the workers as installed packages do: natively, not through Vite's
+ * transform. Installed, they are under `node_modules/` and Vitest externalizes them anyway; linked (a workspace,
+ * this repository) they are not, and transforming core for every test worker cost seconds of start-up.
+ */
+function builtPackages(): RegExp[] {
+  if (ownExtension !== '.js') return [];
+  const literal = (path: string): string => path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const dirs = [
+    fileURLToPath(new URL('../', import.meta.url)),
+    dirname(fileURLToPath(import.meta.resolve('@agent-cicd/core'))),
+  ];
+  return dirs.map((dir) => new RegExp(`${literal(dir.endsWith(sep) ? dir : `${dir}${sep}`)}`));
+}
+
 /** A suite file the user got wrong: one line `error[CODE] file:line:col: message`, without our stack frames. */
 function userFacing(error: AgentCicdError, root: string): Error {
   const location = error.location && { ...error.location, file: relative(root, error.location.file) };
@@ -25,6 +40,19 @@ function userFacing(error: AgentCicdError, root: string): Error {
   wrapped.name = 'AgentCicdError';
   wrapped.stack = `${wrapped.name}: ${wrapped.message}`;
   return wrapped;
+}
+
+/**
+ * The provider's concurrency from the project's agent-cicd config. A config that does not load gives the
+ * default here: the cases then fail on it with its located error, where the run loads it.
+ */
+async function configuredConcurrency(root: string, configFile: string | undefined): Promise<number> {
+  try {
+    return providerConcurrency((await loadConfig({ cwd: root, file: configFile })).config);
+  } catch (error) {
+    if (error instanceof AgentCicdError) return providerConcurrency({});
+    throw error;
+  }
 }
 
 /**
@@ -41,15 +69,23 @@ export function agentCicd(options: AgentCicdOptions = {}): Plugin {
   return {
     name: 'agent-cicd',
     enforce: 'pre',
-    config(config) {
+    async config(config) {
       config.test ??= {};
       const test = config.test;
       test.include = [...(test.include ?? defaultInclude), ...resolved.include];
-      // Cases are latency-bound (model calls): Vitest's default of 5 concurrent tests would serialise them.
-      test.maxConcurrency ??= resolved.concurrency;
       const setupFiles = test.setupFiles === undefined ? [] : [test.setupFiles].flat();
       test.setupFiles = [...setupFiles, ownFile('../runtime/setup')];
+      const external = builtPackages();
+      if (external.length > 0) {
+        test.server = {
+          ...test.server,
+          deps: { ...test.server?.deps, external: [...(test.server?.deps?.external ?? []), ...external] },
+        };
+      }
       root = resolve(config.root ?? process.cwd(), test.root ?? '.');
+      // Cases are latency-bound (model calls): Vitest's default of 5 concurrent tests would serialise them.
+      // Unset, as many as the provider takes, the same default as `agent-cicd run`.
+      test.maxConcurrency ??= resolved.concurrency ?? (await configuredConcurrency(root, resolved.configFile));
       const provided: AgentCicdProvided = {
         root,
         caseTimeout: resolved.caseTimeout,

@@ -24,17 +24,17 @@ export interface AgentCicdOptions {
   /** Timeout of one case (all its trials), in milliseconds. @default 300000 */
   caseTimeout?: number;
   /**
-   * Cases of a suite file running at once (Vitest's `maxConcurrency`, set unless the config sets it). Model calls
-   * are further bounded by the provider limit, `llm.concurrency` of the config, shared by the worker's suites.
-   * @default 16
+   * Cases running at once in a worker, across its suite files (Vitest's `maxConcurrency`, set unless the config
+   * sets it). Model calls are further bounded by the same provider limit, shared by the worker's suites.
+   * @default the provider's concurrency: `llm.concurrency` of the agent-cicd config, else 8 (as `agent-cicd run`)
    */
   concurrency?: number;
 }
 
 export type ResolvedAgentCicdOptions = Required<
-  Omit<AgentCicdOptions, 'tier' | 'configFile' | 'htmlFile' | 'junitFile'>
+  Omit<AgentCicdOptions, 'tier' | 'configFile' | 'htmlFile' | 'junitFile' | 'concurrency'>
 > &
-  Pick<AgentCicdOptions, 'tier' | 'configFile' | 'htmlFile' | 'junitFile'>;
+  Pick<AgentCicdOptions, 'tier' | 'configFile' | 'htmlFile' | 'junitFile' | 'concurrency'>;
 
 export const defaultSuiteInclude = [
   '**/*.prompt.yaml',
@@ -56,6 +56,6 @@ export function resolveAgentCicdOptions(options: AgentCicdOptions = {}): Resolve
     githubSummary: options.githubSummary ?? true,
     summary: options.summary ?? true,
     caseTimeout: options.caseTimeout ?? 300_000,
-    concurrency: options.concurrency ?? 16,
+    ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
   };
 }
