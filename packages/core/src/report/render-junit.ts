@@ -22,6 +22,7 @@ function details(result: CaseResult): string {
   const lines = result.violations.map((violation) => `${violation.severity} ${violation.check}: ${violation.message}`);
   const passed = result.trials.filter((trial) => trial.status === 'passed').length;
   lines.push(`trials passed: ${passed}/${result.trials.length}`);
+  if (result.skippedChecks?.length) lines.push(`unrun (judge skipped): ${result.skippedChecks.join(', ')}`);
   lines.push(`tools: ${result.toolsCalled.join(', ') || '(none)'}`);
   lines.push(`response: ${result.responsePreview}`);
   return lines.join('\n');

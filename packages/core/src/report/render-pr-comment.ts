@@ -168,5 +168,24 @@ export function renderPrComment(report: RunReport, options: RenderPrCommentOptio
     200,
     'failing cases (see the full report)',
   );
+  const skipped: string[] = [];
+  for (const cell of cells) {
+    for (const suite of cell.suites) {
+      for (const result of suite.cases) {
+        if (result.status !== 'skipped') continue;
+        skipped.push(
+          `| ${ICON.skipped} | ${cells.length > 1 ? `${mdCell(cellLabel(cell), 60)} | ` : ''}${mdCell(suite.name, 60)} | ${mdCell(result.caseId, 80)} | ${mdCell(result.skippedChecks?.join(', ') ?? '')} |`,
+        );
+      }
+    }
+  }
+  addTable(
+    out,
+    `Skipped cases, not evaluated (${skipped.length})`,
+    `| | ${cells.length > 1 ? 'Cell | ' : ''}Suite | Case | Checks left unrun |\n|---|${cells.length > 1 ? '---|' : ''}---|---|---|`,
+    skipped,
+    200,
+    'skipped cases (see the full report)',
+  );
   return `${out.toString()}\n`;
 }

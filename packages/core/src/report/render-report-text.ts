@@ -43,6 +43,11 @@ function caseBlock(suite: SuiteResult, result: CaseResult, width: number, flip: 
     lines.push(...wrap(`- ${violation.check}: ${violation.message}`, width - 4, '      ').map((line) => `    ${line}`));
   }
   if (result.violations.length > 5) lines.push(`    … ${result.violations.length - 5} more violations`);
+  if (result.skippedChecks?.length) {
+    lines.push(
+      ...wrap(`unrun (judge skipped): ${result.skippedChecks.join(', ')}`, width - 4, '      ').map((l) => `    ${l}`),
+    );
+  }
   const tools = result.toolsCalled.length ? result.toolsCalled.join(', ') : '(none)';
   lines.push(`    tools: ${oneLine(tools, width - 11)}`);
   lines.push(`    response: ${oneLine(JSON.stringify(result.responsePreview), width - 14)}`);

@@ -16,7 +16,11 @@ const startedAt = new Date('2026-01-01T00:00:00Z');
 /** A `--no-judge` run: one case skipped, one evaluated without its rubric, one failed. */
 function noJudgeReport(): RunReport {
   const partial = makeCase('keyword-and-rubric', ['passed'], { skippedChecks: ['factuality'] });
-  const cases = [makeCase('tone', ['skipped']), partial, makeCase('refund', ['failed'])];
+  const cases = [
+    makeCase('tone', ['skipped']),
+    partial,
+    makeCase('refund', ['failed'], { skippedChecks: ['closedQa'] }),
+  ];
   return buildRunReport({
     suites: [summarizeSuite(cases, { name: 'support', threshold: 0.5 })],
     status: 'complete',
@@ -28,7 +32,7 @@ function noJudgeReport(): RunReport {
 }
 
 const note =
-  'judge skipped (--no-judge): 1 case skipped (not evaluated, not passed), 1 evaluated without the model-graded checks';
+  'judge skipped (--no-judge): 1 case skipped (not evaluated, not passed), 2 evaluated without the model-graded checks';
 
 describe('views of a run with the judge skipped', () => {
   const report = noJudgeReport();
@@ -43,6 +47,8 @@ describe('views of a run with the judge skipped', () => {
     expect(text).toContain(note);
     expect(text).toContain('3 cases: 1 passed, 1 failed, 0 errors, 1 skipped');
     expect(text).toContain('Failures (1)');
+    expect(text).not.toContain('unrun (judge skipped): factuality'); // a passing case is not listed
+    expect(text).toContain('    unrun (judge skipped): closedQa');
     expect(text).toContain('Skipped, not evaluated (1)');
     expect(text).toContain(
       'SKIP support / tone: judge skipped (--no-judge): the case has only model-graded checks (unrun: judge)',
@@ -55,6 +61,7 @@ describe('views of a run with the judge skipped', () => {
       '<skipped message="judge skipped (--no-judge): the case has only model-graded checks (unrun: judge)"/>',
     );
     expect(xml).toMatch(/<testsuite name="support" tests="3" failures="1" errors="0" skipped="1"/);
+    expect(xml).toContain('unrun (judge skipped): closedQa');
     expect(xml).toMatch(/<testsuites [^>]*tests="3" failures="1" errors="0" skipped="1"/);
   });
 
@@ -63,7 +70,8 @@ describe('views of a run with the judge skipped', () => {
     expect(comment).toContain(`⏭️ **${note}**`);
     expect(comment).toContain('| 1/3 (1 skipped) |');
     expect(comment).toContain('Failing cases (1)');
-    expect(comment).not.toMatch(/\| ⏭️ \| support \| tone/);
+    expect(comment).toContain('Skipped cases, not evaluated (1)');
+    expect(comment).toContain('| ⏭️ | support | tone | judge |');
   });
 
   it('HTML: a skipped card and filter, the note, skip reasons in the data', () => {
