@@ -678,7 +678,7 @@ describe('malformed inputs: one line error[CODE] file:line:col path: message, ex
 
   it('library reads of cassettes, journals and history print the same one located line', async () => {
     const { readCassetteFile } = await import('@agent-cicd/core');
-    const { createFileReleaseStore } = await import('@agent-cicd/deploy-gates');
+    const { createFileReleaseStore } = await import('@agent-cicd/deploy-gates/releases');
     const cases: Array<[string, () => Promise<unknown>]> = [
       ['cassette-syntax.json', () => readCassetteFile(join(dir, 'bad-report-syntax.json'))],
       ['cassette-deep.json', () => readCassetteFile(join(dir, 'bad-report-deep.json'))],

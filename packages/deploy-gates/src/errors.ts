@@ -87,3 +87,7 @@ export class ReleaseNotFoundError extends AgentCicdError {
     this.name = 'ReleaseNotFoundError';
   }
 }
+
+// The entry point `@agent-cicd/deploy-gates/errors` is this file: every code, catalogue and error class.
+export { GateErrorCode } from './gate-errors.js';
+export { PipelineErrorCode, pipelineErrorCatalogue } from './pipeline/pipeline-errors.js';

@@ -76,7 +76,9 @@ export function registerGitops(deploy: Command, io: CliIo, state: CliState): voi
     .option('--dry-run', 'print the plan (kustomization after the change, git commands) and change nothing')
     .option('--json', 'print the result as JSON')
     .action(async (repoDir: string, flags: GitopsFlags) => {
-      const { releaseToGitops, revertGitopsRelease, ReleaseBundleSchema } = await import('@agent-cicd/deploy-gates');
+      const { releaseToGitops, revertGitopsRelease, ReleaseBundleSchema } = await import(
+        '@agent-cicd/deploy-gates/releases'
+      );
       const { AgentCicdError } = await import('@agent-cicd/core/errors');
       const { resolve } = await import('node:path');
       const dir = resolve(io.cwd, repoDir);

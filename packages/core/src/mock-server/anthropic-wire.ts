@@ -1,13 +1,12 @@
 import type { ChatMessage, LlmRequest, LlmResponse, ToolCall, ToolDefinition } from '../llm/types.js';
 import { isRecord, splitForStream, splitJson, sseFrame, textOf, WireError } from './wire-common.js';
 
-/** Decodes an Anthropic Messages request body into an `LlmRequest`. */
-export function anthropicToLlmRequest(body: Record<string, unknown>, metadata: Record<string, string>): LlmRequest {
-  if (!Array.isArray(body.messages)) throw new WireError('messages: Field required');
-  if (typeof body.max_tokens !== 'number') throw new WireError('max_tokens: Field required');
+/** Maps Anthropic messages (content blocks) to agent-cicd's: `tool_result` blocks become tool messages. */
+export function anthropicMessagesToChat(list: readonly unknown[]): ChatMessage[] {
   const messages: ChatMessage[] = [];
   const toolNames = new Map<string, string>();
-  for (const [i, message] of body.messages.entries()) {
+  for (let i = 0; i < list.length; i++) {
+    const message = list[i];
     if (!isRecord(message)) throw new WireError(`messages.${i}: Input should be a valid dictionary`);
     const blocks = typeof message.content === 'string' ? [{ type: 'text', text: message.content }] : message.content;
     if (!Array.isArray(blocks)) throw new WireError(`messages.${i}.content: Input should be a valid list`);
@@ -41,6 +40,14 @@ export function anthropicToLlmRequest(body: Record<string, unknown>, metadata: R
       throw new WireError(`messages.${i}.role: Input should be 'user' or 'assistant'`);
     }
   }
+  return messages;
+}
+
+/** Decodes an Anthropic Messages request body into an `LlmRequest`. */
+export function anthropicToLlmRequest(body: Record<string, unknown>, metadata: Record<string, string>): LlmRequest {
+  if (!Array.isArray(body.messages)) throw new WireError('messages: Field required');
+  if (typeof body.max_tokens !== 'number') throw new WireError('max_tokens: Field required');
+  const messages = anthropicMessagesToChat(body.messages);
   const request: LlmRequest = { messages, metadata, maxTokens: body.max_tokens };
   if (typeof body.model === 'string') request.model = body.model;
   const system = textOf(body.system);

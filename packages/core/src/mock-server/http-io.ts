@@ -1,12 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { anthropicErrorBody } from './anthropic-wire.js';
-import { openAiErrorBody } from './openai-wire.js';
+import type { MockProtocol } from './mock-protocol.js';
 import type { MockServerRequest } from './request-log.js';
 
 const MAX_BODY = 32 * 1024 * 1024;
-
-/** Which wire protocol a route speaks. */
-export type Api = 'openai' | 'anthropic';
 
 /** A failure with the HTTP status to answer. */
 export class HttpError extends Error {
@@ -39,12 +35,6 @@ export function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-/** First value of a request header. */
-export function header(req: IncomingMessage, name: string): string | undefined {
-  const value = req.headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}
-
 /** Sends a JSON body with its length. */
 export function sendJson(
   res: ServerResponse,
@@ -61,30 +51,24 @@ export function sendJson(
   res.end(text);
 }
 
-/** Sends an error in the route's API shape (OpenAI or Anthropic), with `retry-after` headers when given. */
+/** Sends an error in the protocol's shape with its request-id header, and `retry-after` headers when given. */
 export function sendError(
   res: ServerResponse,
-  api: Api,
+  protocol: Pick<MockProtocol, 'errorBody' | 'requestIdHeader'>,
   entry: MockServerRequest,
   status: number,
   message: string,
   retryAfterMs?: number,
 ): void {
   const requestId = `req_mock_${entry.id}`;
-  const headers: Record<string, string> =
-    api === 'anthropic' ? { 'request-id': requestId } : { 'x-request-id': requestId };
+  const headers: Record<string, string> = { [protocol.requestIdHeader]: requestId };
   if (retryAfterMs !== undefined) {
     headers['retry-after'] = String(Math.ceil(retryAfterMs / 1000));
     headers['retry-after-ms'] = String(Math.round(retryAfterMs));
   }
   entry.status = status;
   entry.error = message;
-  sendJson(
-    res,
-    status,
-    api === 'anthropic' ? anthropicErrorBody(status, message, requestId) : openAiErrorBody(status, message),
-    headers,
-  );
+  sendJson(res, status, protocol.errorBody(status, message, requestId), headers);
 }
 
 /** Sends headers and part of a body, then closes the socket: a response cut mid-way. */

@@ -1,13 +1,13 @@
 import type { ChatMessage, LlmRequest, LlmResponse, ToolDefinition } from '../llm/types.js';
 import { isRecord, parseArguments, splitForStream, splitJson, sseFrame, textOf, WireError } from './wire-common.js';
 
-/** Decodes an OpenAI Chat Completions request body into an `LlmRequest`. */
-export function openAiToLlmRequest(body: Record<string, unknown>, metadata: Record<string, string>): LlmRequest {
-  if (!Array.isArray(body.messages)) throw new WireError("'messages' is a required property");
+/** Maps OpenAI chat messages to agent-cicd's: system/developer messages become the system text. */
+export function openAiMessagesToChat(list: readonly unknown[]): { system?: string; messages: ChatMessage[] } {
   const systems: string[] = [];
   const messages: ChatMessage[] = [];
   const toolNames = new Map<string, string>();
-  for (const [i, message] of body.messages.entries()) {
+  for (let i = 0; i < list.length; i++) {
+    const message = list[i];
     if (!isRecord(message)) throw new WireError(`messages[${i}] must be an object`);
     const role = message.role;
     if (role === 'system' || role === 'developer') systems.push(textOf(message.content));
@@ -30,9 +30,16 @@ export function openAiToLlmRequest(body: Record<string, unknown>, metadata: Reco
       messages.push({ role: 'tool', toolCallId: id, name: toolNames.get(id) ?? '', content: textOf(message.content) });
     } else throw new WireError(`messages[${i}].role: unsupported role ${JSON.stringify(role)}`);
   }
+  return systems.length > 0 ? { system: systems.join('\n'), messages } : { messages };
+}
+
+/** Decodes an OpenAI Chat Completions request body into an `LlmRequest`. */
+export function openAiToLlmRequest(body: Record<string, unknown>, metadata: Record<string, string>): LlmRequest {
+  if (!Array.isArray(body.messages)) throw new WireError("'messages' is a required property");
+  const { system, messages } = openAiMessagesToChat(body.messages);
   const request: LlmRequest = { messages, metadata };
   if (typeof body.model === 'string') request.model = body.model;
-  if (systems.length > 0) request.system = systems.join('\n');
+  if (system !== undefined) request.system = system;
   if (Array.isArray(body.tools)) {
     request.tools = body.tools.filter(isRecord).map((tool): ToolDefinition => {
       const fn = isRecord(tool.function) ? tool.function : {};

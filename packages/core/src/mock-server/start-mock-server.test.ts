@@ -286,6 +286,27 @@ describe('mock server request log and errors', () => {
     expect(missing.status).toBe(404);
   });
 
+  it("sends each protocol's request-id header; a wrong method on a known path is a 404 logged under its API", async () => {
+    const s = await start();
+    const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+      fetch(`${s.url}${path}`, { method: 'POST', body: JSON.stringify(body), headers });
+    const chat = await post('/v1/chat/completions', { messages: [{ role: 'user', content: 'hi' }] });
+    expect(chat.headers.get('x-request-id')).toBe('req_mock_1');
+    const messages = await post('/v1/messages', { max_tokens: 5, messages: [{ role: 'user', content: 'hi' }] });
+    expect(messages.headers.get('request-id')).toBe('req_mock_2');
+    const embeddings = await post('/v1/embeddings', { input: 'hi' });
+    expect(embeddings.headers.get('x-request-id')).toBe('req_mock_3');
+    const wrong = await fetch(`${s.url}/v1/messages`, { headers: { 'anthropic-version': '2023-06-01' } });
+    expect(wrong.status).toBe(404);
+    expect(await wrong.json()).toMatchObject({ type: 'error', error: { type: 'not_found_error' } });
+    expect(s.requests.map((r) => [r.api, r.status])).toEqual([
+      ['openai', 200],
+      ['anthropic', 200],
+      ['embeddings', 200],
+      ['anthropic', 404],
+    ]);
+  });
+
   it('warns when bound to a non-loopback interface', async () => {
     const warnings: string[] = [];
     await start({ host: '0.0.0.0', warn: (message) => warnings.push(message) });

@@ -3,27 +3,17 @@ import type { AddressInfo } from 'node:net';
 import { type CassetteMode, createCassetteClient } from '../cassette/create-cassette-client.js';
 import { createRedactor } from '../cassette/redact-secrets.js';
 import { AgentCicdError } from '../errors.js';
-import { readLabelHeaders } from '../llm/label-headers.js';
-import type { LlmClient, LlmRequest, LlmResponse } from '../llm/types.js';
+import type { LlmClient } from '../llm/types.js';
 import { createMockLlm, defaultSleep, type Sleep } from '../mock/create-mock-llm.js';
 import { loadMockScript } from '../mock/load-mock-script.js';
-import { mockRuleOf } from '../mock/mock-rule-of.js';
 import type { MockScript, MockScriptInput } from '../mock/mock-script-schema.js';
 import { PROVIDER_KEY_VARIABLES } from '../run/create-result-redactor.js';
-import { anthropicToLlmRequest, llmToAnthropicMessage, llmToAnthropicStream } from './anthropic-wire.js';
-import { handleEmbeddings } from './embeddings-route.js';
-import {
-  createFaultInjector,
-  type FaultContext,
-  type FaultRule,
-  type FaultRuleInput,
-  type FaultsFileInput,
-  loadFaults,
-} from './faults.js';
-import { type Api, cut, HttpError, header, readBody, sendError, sendJson } from './http-io.js';
-import { llmToOpenAiCompletion, llmToOpenAiStream, openAiToLlmRequest } from './openai-wire.js';
+import { createFaultInjector, type FaultRuleInput, type FaultsFileInput, loadFaults } from './faults.js';
+import { sendError, sendJson } from './http-io.js';
+import type { MockBackend, MockProtocol } from './mock-protocol.js';
+import { fallbackProtocol, MOCK_PROTOCOLS } from './mock-protocols.js';
 import type { MockServerRequest } from './request-log.js';
-import { isRecord } from './wire-common.js';
+import { type CallServices, serveCall } from './serve-call.js';
 
 /** Time source of the server: `now` (epoch ms) for `created` fields and durations, `sleep` for simulated delays. */
 export interface MockServerClock {
@@ -81,7 +71,6 @@ export function isLoopbackHost(value: string | undefined): boolean {
     /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name)
   );
 }
-const FAULT_STATUS = { rate_limit: 429, server_error: 500, overloaded: 529 } as const;
 const DEFAULT_SCRIPT: MockScriptInput = { name: 'default', rules: [{ respond: 'Mock answer to: {{input}}' }] };
 
 /**
@@ -114,165 +103,30 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       );
     },
   };
-  const clients: Record<Api, LlmClient> = { openai: inner, anthropic: inner };
+  const clients: Record<MockProtocol['provider'], LlmClient> = { openai: inner, anthropic: inner };
   if (options.cassette) {
     const { mode = 'replay', ...where } = options.cassette;
-    for (const api of ['openai', 'anthropic'] as const) {
-      clients[api] = createCassetteClient({ ...where, inner, mode, provider: api });
+    for (const provider of ['openai', 'anthropic'] as const) {
+      clients[provider] = createCassetteClient({ ...where, inner, mode, provider });
     }
   }
   const faultsConfig = typeof options.faults === 'string' ? await loadFaults(options.faults) : options.faults;
   const injectFault = faultsConfig ? createFaultInjector(faultsConfig, options.seed) : undefined;
   const models = options.models ?? [defaultModel];
 
+  // One route per protocol (`method` is checked after the path, so a wrong method on a known path is a 404
+  // logged under that API).
+  const routes = new Map<string, { protocol: MockProtocol; backend: MockBackend }>();
+  for (const protocol of MOCK_PROTOCOLS) {
+    routes.set(protocol.path, { protocol, backend: { llm: clients[protocol.provider], models } });
+  }
+  const services: CallServices = {
+    now: () => clock.now(),
+    sleep: (ms, signal) => clock.sleep(ms, signal),
+    injectFault,
+  };
   const requests: MockServerRequest[] = [];
   let counter = 0;
-
-  async function handleModelCall(
-    req: IncomingMessage,
-    res: ServerResponse,
-    api: Api,
-    entry: MockServerRequest,
-  ): Promise<void> {
-    let body: unknown;
-    try {
-      body = JSON.parse(await readBody(req));
-    } catch (error) {
-      if (error instanceof HttpError) return sendError(res, api, entry, error.status, error.message);
-      return sendError(
-        res,
-        api,
-        entry,
-        400,
-        `could not parse the JSON body of your request: ${(error as Error).message}`,
-      );
-    }
-    if (!isRecord(body)) return sendError(res, api, entry, 400, 'the request body must be a JSON object');
-    const metadata: Record<string, string> = {};
-    if (api === 'openai' && isRecord(body.metadata)) {
-      for (const [key, value] of Object.entries(body.metadata)) if (typeof value === 'string') metadata[key] = value;
-    }
-    // Labels sent by agent-cicd's adapters (`x-agent-cicd-case-id`, `-trial`, `-prompt-version`, `-purpose`, …).
-    for (const [key, value] of Object.entries(readLabelHeaders(req.headers))) if (value) metadata[key] = value;
-
-    let request: LlmRequest;
-    try {
-      request = api === 'openai' ? openAiToLlmRequest(body, metadata) : anthropicToLlmRequest(body, metadata);
-    } catch (error) {
-      return sendError(res, api, entry, 400, (error as Error).message);
-    }
-    const lastUser = request.messages.findLast((m) => m.role === 'user')?.content ?? '';
-    entry.model = request.model;
-    entry.stream = request.stream === true;
-    entry.offeredTools = (request.tools ?? []).map((tool) => tool.name);
-    entry.lastUserMessage = lastUser;
-    if (metadata.caseId) entry.caseId = metadata.caseId;
-
-    const context: FaultContext = { path: entry.path, model: request.model ?? '', message: lastUser };
-    const fault: FaultRule | undefined = injectFault?.(context);
-    if (fault) entry.fault = fault.type;
-    if (fault && (fault.type === 'rate_limit' || fault.type === 'server_error' || fault.type === 'overloaded')) {
-      const message =
-        fault.message ??
-        (fault.type === 'rate_limit'
-          ? 'Rate limit reached (injected by the agent-cicd mock server). Please try again later.'
-          : fault.type === 'overloaded'
-            ? 'Overloaded'
-            : 'The server had an error while processing your request (injected by the agent-cicd mock server).');
-      const retryAfter = fault.type === 'server_error' ? undefined : (fault.retryAfterMs ?? 1000);
-      return sendError(res, api, entry, FAULT_STATUS[fault.type], message, retryAfter);
-    }
-    if (fault?.type === 'slow_first_byte') await clock.sleep(fault.delayMs ?? 1000);
-
-    let response: LlmResponse;
-    try {
-      response = await (clients[api] as LlmClient).complete(request);
-    } catch (error) {
-      const e = error as { status?: unknown; retryAfterMs?: unknown; message?: string };
-      const status = typeof e.status === 'number' ? e.status : error instanceof AgentCicdError ? 400 : 500;
-      return sendError(
-        res,
-        api,
-        entry,
-        status,
-        e.message ?? String(error),
-        typeof e.retryAfterMs === 'number' ? e.retryAfterMs : undefined,
-      );
-    }
-    entry.calledTools = response.toolCalls.map((call) => call.name);
-    if (fault?.type === 'stream_cut' && fault.afterEvents === 0) {
-      // Reset before any byte: clients see a failed connection rather than a truncated body.
-      res.socket?.destroy();
-      return;
-    }
-
-    const n = entry.id;
-    const id =
-      api === 'openai' ? `chatcmpl-mock${String(n).padStart(6, '0')}` : `msg_mock${String(n).padStart(6, '0')}`;
-    const requestIdHeader = api === 'anthropic' ? 'request-id' : 'x-request-id';
-    if (request.stream) {
-      const includeUsage = isRecord(body.stream_options) && body.stream_options.include_usage === true;
-      const frames =
-        api === 'openai'
-          ? llmToOpenAiStream(response, { id, created: Math.floor(clock.now() / 1000) }, includeUsage)
-          : llmToAnthropicStream(response, id);
-      const after = Math.min(fault?.afterEvents ?? 2, frames.length);
-      if (fault?.type === 'stream_cut') return cut(res, entry, frames.slice(0, after).join(''), 'text/event-stream');
-      if (fault?.type === 'malformed_json') {
-        frames.splice(
-          after,
-          0,
-          api === 'openai'
-            ? 'data: {"id": "chatcmpl-broken", "choices": [\n\n'
-            : 'event: content_block_delta\ndata: {"type": "content_block_delta", "index": 0,\n\n',
-        );
-      }
-      res.writeHead(200, {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-cache',
-        [requestIdHeader]: `req_mock_${n}`,
-      });
-      entry.status = 200;
-      for (const frame of frames) res.write(frame);
-      res.end();
-      return;
-    }
-    const rule = mockRuleOf(response);
-    const payload = JSON.stringify({
-      ...(api === 'openai'
-        ? llmToOpenAiCompletion(response, { id, created: Math.floor(clock.now() / 1000) })
-        : llmToAnthropicMessage(response, id)),
-      // Which script rule answered, for diagnostics (e.g. the judge's "rule X answered"); SDKs ignore it.
-      ...(rule === undefined ? {} : { agent_cicd_mock: { rule } }),
-    });
-    if (fault?.type === 'stream_cut')
-      return cut(res, entry, payload.slice(0, payload.length >> 1), 'application/json', Buffer.byteLength(payload));
-    const text = fault?.type === 'malformed_json' ? payload.slice(0, payload.length >> 1) : payload;
-    entry.status = 200;
-    res.writeHead(200, {
-      'content-type': 'application/json',
-      'content-length': Buffer.byteLength(text),
-      [requestIdHeader]: `req_mock_${n}`,
-    });
-    res.end(text);
-  }
-
-  function modelsList(req: IncomingMessage): unknown {
-    const created = Math.floor(clock.now() / 1000);
-    if (header(req, 'anthropic-version')) {
-      const data = models.map((id) => ({
-        type: 'model',
-        id,
-        display_name: id,
-        created_at: new Date(created * 1000).toISOString(),
-      }));
-      return { data, has_more: false, first_id: models[0] ?? null, last_id: models.at(-1) ?? null };
-    }
-    return {
-      object: 'list',
-      data: models.map((id) => ({ id, object: 'model', created, owned_by: 'agent-cicd-mock' })),
-    };
-  }
 
   // Secrets never leave through the request log: provider keys, the cassette's secrets, known key formats.
   const redact = createRedactor({
@@ -295,19 +149,9 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     const q = url.indexOf('?');
     const path = q === -1 ? url : url.slice(0, q);
     const method = req.method ?? 'GET';
-    const api: MockServerRequest['api'] =
-      path === '/v1/chat/completions'
-        ? 'openai'
-        : path === '/v1/messages'
-          ? 'anthropic'
-          : path === '/v1/models'
-            ? 'models'
-            : path === '/v1/embeddings'
-              ? 'embeddings'
-              : path.startsWith('/_mock/')
-                ? 'control'
-                : 'unknown';
-    if (api === 'control') {
+    const route = routes.get(path);
+    const control = route === undefined && path.startsWith('/_mock/');
+    if (control) {
       if (path === '/_mock/requests' && method === 'GET') return sendJson(res, 200, { requests: redact(requests) });
       if (path === '/_mock/requests' && method === 'DELETE') {
         requests.length = 0;
@@ -319,7 +163,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       id: ++counter,
       method,
       path,
-      api,
+      api: route ? route.protocol.api : control ? 'control' : 'unknown',
       stream: false,
       offeredTools: [],
       calledTools: [],
@@ -330,22 +174,15 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     // Trim in batches: splicing one entry per request would shift the whole log every time.
     if (requests.length > logLimit + Math.ceil(logLimit / 10)) requests.splice(0, requests.length - logLimit);
     try {
-      if ((api === 'openai' || api === 'anthropic') && method === 'POST') await handleModelCall(req, res, api, entry);
-      else if (api === 'embeddings' && method === 'POST') await handleEmbeddings(req, res, clients.openai, entry);
-      else if (api === 'models' && method === 'GET') {
-        entry.status = 200;
-        sendJson(res, 200, modelsList(req));
+      if (route && route.protocol.method === method) {
+        await serveCall(route.protocol, route.backend, req, res, entry, services);
       } else {
-        sendError(
-          res,
-          header(req, 'anthropic-version') ? 'anthropic' : 'openai',
-          entry,
-          404,
-          `no route ${method} ${path} on the agent-cicd mock server`,
-        );
+        const message = `no route ${method} ${path} on the agent-cicd mock server`;
+        sendError(res, fallbackProtocol(req.headers), entry, 404, message);
       }
     } catch (error) {
-      if (!res.headersSent) sendError(res, 'openai', entry, 500, (error as Error).message);
+      if (!res.headersSent)
+        sendError(res, route?.protocol ?? fallbackProtocol(req.headers), entry, 500, (error as Error).message);
       else res.destroy();
     } finally {
       entry.durationMs = clock.now() - startedAt;

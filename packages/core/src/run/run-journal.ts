@@ -26,6 +26,8 @@ export interface RunFingerprint {
   trials: number | null;
   seed: number | null;
   model: string | null;
+  /** `--no-judge`; absent in journals written before it was recorded (they ran with the judge). */
+  skipJudge?: boolean;
   suites: Array<{ name: string; file: string | null; hash: string; caseIds: string[] }>;
 }
 
@@ -40,6 +42,11 @@ export function fingerprintDifference(
     if (previous[key] !== current[key]) {
       return `this run has ${key} ${show(current[key])}, the results file ${show(previous[key])}`;
     }
+  }
+  if ((previous.skipJudge ?? false) !== (current.skipJudge ?? false)) {
+    return current.skipJudge
+      ? 'this run skips the judge (--no-judge), the results file was graded by it'
+      : 'this run has the judge, the results file skipped it (--no-judge)';
   }
   if (previous.suites.length !== current.suites.length) {
     return `this run has ${current.suites.length} suites, the results file ${previous.suites.length}`;
