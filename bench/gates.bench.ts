@@ -24,16 +24,15 @@
 // Monte-Carlo error: binomial standard errors and Wilson 95% intervals for rates; a bootstrap over simulated pairs
 // for the sample ratios.
 import { createPrng } from '@agent-cicd/core/testing';
+import { type Decision, type GateAction, type GatePolicy, GatePolicySchema } from '@agent-cicd/deploy-gates';
 import {
   type ArmSample,
-  type Decision,
   decideSamples,
   emptyArmSample,
-  type GatePolicy,
-  GatePolicySchema,
   type GateSample,
-} from '@agent-cicd/deploy-gates';
-import { groupSequentialBoundaries, type Spending } from '@agent-cicd/deploy-gates/statistics';
+  groupSequentialBoundaries,
+  type Spending,
+} from '@agent-cicd/deploy-gates/statistics';
 import { bootstrapRatio, type PairOutcomes, rateSummary, sampleRatio } from './gate-efficiency.js';
 
 const PAIRS = Number(process.env.GATES_BENCH_PAIRS ?? 4000);

@@ -7,8 +7,8 @@
 // (lib/scope-registry.mjs), so `npm install @agent-cicd/cli` and `npx @agent-cicd/cli init` work as once
 // published; everything else a block runs is the real command.
 // Only some pages: DOC_PAGES=getting-started,judges node scripts/consumer/run.mjs 5-
-import { readdir, readFile, writeFile } from 'node:fs/promises';
-import { isAbsolute, join, relative } from 'node:path';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, isAbsolute, join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { exec, ScenarioFailure } from '../lib/consumer-repo.mjs';
 import { expectedExit, parseBlocks, skipReason } from '../lib/doc-blocks.mjs';
@@ -31,12 +31,39 @@ const TSCONFIG = {
 };
 
 const SH_LANGS = ['sh', 'bash', 'shell'];
+const PAGE_CONCURRENCY = Number(process.env.DOC_PAGE_CONCURRENCY ?? 2);
 
 async function pages(monorepo) {
   const docs = (await readdir(join(monorepo, 'docs'))).filter((name) => name.endsWith('.md')).sort();
   const all = ['README.md', ...docs.map((name) => `docs/${name}`)];
   const only = (process.env.DOC_PAGES ?? '').split(',').filter(Boolean);
   return only.length === 0 ? all : all.filter((page) => only.some((part) => page.includes(part)));
+}
+
+const CONFIG_FILE = /(^|\/)agent-cicd\.config\.(ya?ml|json|[cm]?[jt]s)$/;
+/** Files `agent-cicd lint` checks: suites, case files, configs, manifests, templates. */
+const LINTED = /\.(prompt|suite)\.ya?ml$|\.cases\.json$|(^|\/)agent-cicd\.config\.|manifest\.ya?ml$|\.hbs$/;
+
+/**
+ * A project has one config file: a page showing the same config in another format (YAML, then TypeScript) means
+ * "or this instead". The one already there is linted, then removed, before the new one is written.
+ */
+async function replaceOtherConfig(repo, file, where, env) {
+  const dir = dirname(file);
+  for (const ext of ['yaml', 'yml', 'json', 'ts', 'mts', 'cts', 'js', 'mjs', 'cjs']) {
+    const other = join(dir, `agent-cicd.config.${ext}`);
+    if (other === file || !(await repo.exists(other))) continue;
+    const lint = await repo.exec('npx', ['--no-install', 'agent-cicd', 'lint', '--quiet', other], {
+      expect: null,
+      env,
+    });
+    if (lint.code !== 0) {
+      throw new ScenarioFailure(
+        `${where}: ${other} (written before) does not pass \`agent-cicd lint\`\n${lint.output}`,
+      );
+    }
+    await rm(repo.path(other));
+  }
 }
 
 async function runPage(page, markdown, { createRepo, env }) {
@@ -53,6 +80,7 @@ async function runPage(page, markdown, { createRepo, env }) {
   let cwd = '.'; // where the last `cd` of a sh block left the session, relative to the repository
   let ran = 0;
   let typescript = 0;
+  let linted = false;
   for (const block of runnable) {
     const where = `${page}:${block.line}`;
     const reason = skipReason(block.directive);
@@ -61,7 +89,9 @@ async function runPage(page, markdown, { createRepo, env }) {
       continue;
     }
     if (block.file) {
+      if (CONFIG_FILE.test(block.file)) await replaceOtherConfig(repo, join(cwd, block.file), where, env);
       await repo.write({ [join(cwd, block.file)]: block.code });
+      if (LINTED.test(block.file)) linted = true;
       if (/\.tsx?$|\.mts$/.test(block.file)) typescript++;
       ran++;
     } else if (SH_LANGS.includes(block.lang)) {
@@ -93,6 +123,16 @@ async function runPage(page, markdown, { createRepo, env }) {
       ran++;
     }
   }
+  if (linted) {
+    // Every suite, config and manifest the page wrote must be valid (a stale option name in a file block that no
+    // command of the page reads still fails here).
+    const lint = await repo.exec('npx', ['--no-install', 'agent-cicd', 'lint', '--quiet', cwd], { expect: null, env });
+    if (lint.code !== 0) {
+      throw new ScenarioFailure(
+        `${page}: its files do not pass \`agent-cicd lint\`\n${lint.output.split('\n').slice(-25).join('\n')}`,
+      );
+    }
+  }
   if (typescript > 0) {
     const tsc = await repo.exec('node', [repo.path('node_modules/typescript/bin/tsc'), '-p', '.'], { expect: null });
     if (tsc.code !== 0) {
@@ -119,31 +159,43 @@ export async function run({ monorepo, work, tarballs, repo: createRepo }) {
     npm_config_fund: 'false',
     npm_config_update_notifier: 'false',
   };
-  const failures = [];
-  const results = [];
-  try {
-    for (const page of await pages(monorepo)) {
+  // Pages are independent repositories: two at a time (CI has 2 cores; most of a page's time is npm and
+  // process start-up). Results are reported in page order.
+  const list = await pages(monorepo);
+  const outcomes = new Array(list.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < list.length) {
+      const index = next++;
+      const page = list[index];
       const t0 = performance.now();
       try {
         const result = await runPage(page, await readFile(join(monorepo, page), 'utf8'), { createRepo, env });
-        results.push({ ...result, seconds: (performance.now() - t0) / 1000 });
+        outcomes[index] = { result: { ...result, seconds: (performance.now() - t0) / 1000 } };
       } catch (error) {
-        failures.push(error instanceof ScenarioFailure ? error.message : `${page}: ${error.stack ?? error}`);
+        outcomes[index] = {
+          failure: error instanceof ScenarioFailure ? error.message : `${page}: ${error.stack ?? error}`,
+        };
       }
     }
+  };
+  try {
+    await Promise.all(Array.from({ length: PAGE_CONCURRENCY }, worker));
   } finally {
     await registry.close();
   }
+  const failures = outcomes.filter((outcome) => outcome.failure).map((outcome) => outcome.failure);
+  const results = outcomes.filter((outcome) => outcome.result).map((outcome) => outcome.result);
   if (failures.length > 0) {
     throw new ScenarioFailure(`${failures.length} page(s) failed:\n${failures.join('\n\n')}`);
   }
   const ran = results.reduce((sum, result) => sum + result.ran, 0);
   const skipped = results.flatMap((result) => result.skipped);
-  const list = skipped.map((skip) => `${skip.where} (${skip.reason})`).join('; ');
+  const skips = skipped.map((skip) => `${skip.where} (${skip.reason})`).join('; ');
   const slowest = [...results]
     .sort((a, b) => b.seconds - a.seconds)
     .slice(0, 3)
     .map((result) => `${result.page} ${result.seconds.toFixed(0)}s`)
     .join(', ');
-  return `${results.length} pages, ${ran} blocks run, ${skipped.length} skipped${list ? ` — ${list}` : ''}; slowest: ${slowest}`;
+  return `${results.length} pages, ${ran} blocks run, ${skipped.length} skipped${skips ? ` — ${skips}` : ''}; slowest: ${slowest}`;
 }
