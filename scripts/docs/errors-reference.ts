@@ -62,7 +62,7 @@ export function renderErrorsReference(): string {
     '- `LlmError`: a failed model call, code `AGENT_CICD_LLM_<KIND>`, with `kind`, `retryable`, `status` and',
     '  `retryAfterMs`. See [providers](providers.md#errors).',
     '- `StatsArgumentError`: `AGENT_CICD_STATS_INVALID_ARGUMENT`. See [statistics](statistics.md).',
-    '- `CommandError` (`@agent-cicd/deploy-gates`): a kubectl/docker call, with `argv`, `exitCode` and `stderr`.',
+    '- `CommandError` (`@agent-cicd/deploy-gates/errors`): a kubectl/docker call, with `argv`, `exitCode` and `stderr`.',
     '',
   );
   return lines.join('\n');

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { PipelineRecordSchema, seedStageNames } from '@agent-cicd/deploy-gates';
+import { PipelineRecordSchema } from '@agent-cicd/deploy-gates';
+import { seedStageNames } from '@agent-cicd/deploy-gates/pipeline';
 import { customStages, runCustomPipeline } from './custom-pipeline.js';
 
 test('the custom pipeline keeps the seed stages in order, with unit_test replaced', () => {

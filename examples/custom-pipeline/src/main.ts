@@ -1,4 +1,4 @@
-import { formatDuration } from '@agent-cicd/deploy-gates';
+import { formatDuration } from '@agent-cicd/deploy-gates/pipeline';
 import { runCustomPipeline } from './custom-pipeline.js';
 
 const record = await runCustomPipeline({

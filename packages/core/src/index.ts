@@ -104,10 +104,9 @@ export type { PromptCheck } from './prompts/verify-manifest.js';
 export { describePromptCheck, verifyManifest } from './prompts/verify-manifest.js';
 export type { RunBudget } from './run/budget-llm.js';
 export { BudgetExceededError } from './run/budget-llm.js';
-
+export { caseStatusOf, trialPassRate } from './run/case-status-of.js';
 export type { ResultRedactorOptions } from './run/create-result-redactor.js';
 export { createResultRedactor, PROVIDER_KEY_VARIABLES } from './run/create-result-redactor.js';
-
 export type { CreateRunContextOptions } from './run/create-run-context.js';
 export { createRunContext } from './run/create-run-context.js';
 export { mergeRunReports } from './run/merge-run-reports.js';
@@ -144,6 +143,7 @@ export type {
   CaseStatus,
   MatrixCell,
   RunReport,
+  RunReportOptions,
   RunTotals,
   SuiteResult,
   TrajectoryStep,

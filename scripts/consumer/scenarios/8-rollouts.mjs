@@ -2,7 +2,7 @@
 // (Deployment with a secretKeyRef, probes, resources; Service; HPA; the /v1/chat Ingress) planned with
 // `deploy blue-green --dry-run` and `deploy canary --dry-run`, bad input refused with exit 2 before any kubectl
 // call, a real blue-green deploy and a canary against a fake kubectl on PATH that records argv and keeps state,
-// and the library's planCanaryRollout imported from @agent-cicd/deploy-gates.
+// and the library's planCanaryRollout imported from @agent-cicd/deploy-gates/rollouts.
 import { chmod, readFile } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
 import { check, checkMatch } from '../lib/consumer-repo.mjs';
@@ -73,7 +73,7 @@ export async function run({ monorepo, repo: createRepo }) {
 
   // 4. The library, as a custom pipeline imports it: the canary Ingress copies the user's /v1/chat route.
   await repo.write({
-    'plan-canary.mjs': `import { planCanaryRollout } from '@agent-cicd/deploy-gates';
+    'plan-canary.mjs': `import { planCanaryRollout } from '@agent-cicd/deploy-gates/rollouts';
 const plan = await planCanaryRollout(
   { app: 'support-agent', image: '${digest}', manifests: 'k8s', router: 'nginx', steps: [5], promote: false,
     baseline: 'reports/baseline.json', candidate: 'reports/candidate-promote.json', dryRun: true },

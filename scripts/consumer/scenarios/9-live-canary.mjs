@@ -10,7 +10,9 @@ export async function run({ repo: createRepo }) {
   const repo = await createRepo({ name: 'live-canary' });
   await repo.write({
     'metrics.mjs': [
-      "import { createAgentMetrics, createArgoLiveAnalysisTemplate, createFlaggerMetricTemplates, createGrafanaDashboard, defaultPolicy } from '@agent-cicd/deploy-gates';",
+      "import { createAgentMetrics, defaultPolicy } from '@agent-cicd/deploy-gates';",
+      "import { createArgoLiveAnalysisTemplate, createFlaggerMetricTemplates } from '@agent-cicd/deploy-gates/controllers';",
+      "import { createGrafanaDashboard } from '@agent-cicd/deploy-gates/monitoring';",
       "const metrics = createAgentMetrics({ app: 'shop', track: 'canary' });",
       "metrics.recordRequest({ status: 200, latencySeconds: 0.2, toolCalls: [{ tool: 'lookup_order', ok: true }], inputTokens: 10, outputTokens: 5, response: 'hi' });",
       'const text = await metrics.metrics();',

@@ -10,7 +10,7 @@ export const registerApproveCommand: RegisterCommand = (program, io) => {
     .option('--cwd <dir>', 'the agent project the pipeline runs in (default: the current directory)')
     .option('--by <name>', 'who approves (default: $GITHUB_ACTOR, $USER)')
     .action(async (run: string, flags: { cwd?: string; by?: string }) => {
-      const { approveRun } = await import('@agent-cicd/deploy-gates');
+      const { approveRun } = await import('@agent-cicd/deploy-gates/pipeline');
       const approvedBy = flags.by ?? io.env.GITHUB_ACTOR ?? io.env.USER ?? 'unknown';
       const approval = await approveRun({ cwd: resolve(io.cwd, flags.cwd ?? '.'), runId: run, approvedBy });
       io.stdout(`approved run ${approval.runId} (by ${approval.approvedBy} at ${approval.at})\n`);

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
-import type { CanaryStatus } from '@agent-cicd/deploy-gates';
+import type { CanaryStatus } from '@agent-cicd/deploy-gates/live';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../test-utils/run-cli.js';
 

@@ -41,7 +41,7 @@ const verbs = {
 } as const;
 
 async function status(flags: CanaryFlags, io: CliIo, state: CliState): Promise<void> {
-  const { canaryStatus } = await import('@agent-cicd/deploy-gates');
+  const { canaryStatus } = await import('@agent-cicd/deploy-gates/live');
   const result = await canaryStatus(cluster(flags), { cwd: io.cwd, env: io.env });
   if (flags.json) io.stdout(`${JSON.stringify(result, null, 2)}\n`);
   else if (!result.status) io.stdout(`no canary of ${flags.app} recorded in ${result.where}\n`);
@@ -77,7 +77,7 @@ export const registerCanaryCommand: RegisterCommand = (program, io, state) => {
       .option('--by <who>', 'who asks (default: $GITHUB_ACTOR or $USER)')
       .option('--dry-run', 'print the plan and the kubectl command, write nothing')
       .action(async (flags: CanaryFlags) => {
-        const { controlCanary } = await import('@agent-cicd/deploy-gates');
+        const { controlCanary } = await import('@agent-cicd/deploy-gates/live');
         const by = flags.by ?? io.env.GITHUB_ACTOR ?? io.env.USER;
         const result = await controlCanary(
           cluster(flags),

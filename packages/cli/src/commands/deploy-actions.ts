@@ -1,4 +1,5 @@
-import { createGateAnalysisTemplate, deployBlueGreen, promoteCanary, rolloutCanary } from '@agent-cicd/deploy-gates';
+import { deployBlueGreen, promoteCanary, rolloutCanary } from '@agent-cicd/deploy-gates';
+import { createGateAnalysisTemplate } from '@agent-cicd/deploy-gates/controllers';
 import { stringify } from 'yaml';
 import type { CliIo } from '../cli-io.js';
 import type { ClusterFlags } from './deploy-options.js';
@@ -118,7 +119,8 @@ export async function runCanaryDeploy(flags: CanaryFlags, io: CliIo, state: CliS
 
 /** `--prometheus`: live analysis of the app's tracks, steerable with `agent-cicd canary …`. */
 async function liveAnalysisFor(flags: CanaryFlags, io: CliIo) {
-  const { createLiveRolloutAnalysis, defaultPolicy, loadPolicy } = await import('@agent-cicd/deploy-gates');
+  const { defaultPolicy, loadPolicy } = await import('@agent-cicd/deploy-gates');
+  const { createLiveRolloutAnalysis } = await import('@agent-cicd/deploy-gates/live');
   const { createCommandRunner, createKubectl, durationToMs } = await import('@agent-cicd/deploy-gates/runtime');
   const { resolve } = await import('node:path');
   const loaded = flags.policy === undefined ? defaultPolicy() : await loadPolicy(resolve(io.cwd, flags.policy));

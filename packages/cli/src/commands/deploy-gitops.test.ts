@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { createReleaseBundle } from '@agent-cicd/deploy-gates';
+import { createReleaseBundle } from '@agent-cicd/deploy-gates/releases';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../test-utils/run-cli.js';
 

@@ -1,14 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { AgentCicdError } from '@agent-cicd/core/errors';
-import {
-  createDeployMetrics,
-  DeployErrorCode,
-  formatOutcome,
-  formatPlan,
-  type WorkflowIo,
-  type WorkflowOutcome,
-} from '@agent-cicd/deploy-gates';
+import { formatOutcome, formatPlan, type WorkflowIo, type WorkflowOutcome } from '@agent-cicd/deploy-gates';
+import { DeployErrorCode } from '@agent-cicd/deploy-gates/errors';
+import { createDeployMetrics } from '@agent-cicd/deploy-gates/monitoring';
 import type { CliIo } from '../cli-io.js';
 import { ExitCode } from '../exit-code.js';
 import { oneLine } from '../one-line.js';

@@ -100,15 +100,11 @@ export const registerPipelineCommand: RegisterCommand = (program, io, state) => 
     )
     .action(async (suites: string[], flags: PipelineFlags) => {
       const { loadConfig } = await import('@agent-cicd/core');
-      const {
-        configureStages,
-        defaultStages,
-        formatDuration,
-        renderPipelineMarkdown,
-        runPipeline,
-        writeFileAtomic,
-        writePipelineRecord,
-      } = await import('@agent-cicd/deploy-gates');
+      const { writeFileAtomic } = await import('@agent-cicd/core/report');
+      const { defaultStages, runPipeline } = await import('@agent-cicd/deploy-gates');
+      const { configureStages, formatDuration, renderPipelineMarkdown, writePipelineRecord } = await import(
+        '@agent-cicd/deploy-gates/pipeline'
+      );
       const cwd = resolve(io.cwd, flags.cwd ?? '.');
       const trials = optionalInt(flags.trials, '--trials', 1);
       const seed = optionalInt(flags.seed, '--seed', Number.MIN_SAFE_INTEGER);

@@ -30,7 +30,7 @@ export const registerReportCommand: RegisterCommand = (program, io, state) => {
     .action(async (files: string[], options: { out: string; gate?: boolean }) => {
       const reports = await Promise.all(files.map((file) => readReport(resolve(io.cwd, file))));
       const { mergeRunReports, runVerdict } = await import('@agent-cicd/core');
-      const merged = mergeRunReports(reports);
+      const merged = mergeRunReports(reports, { names: files });
       merged.suites.sort(bySuiteFile);
       const out = resolve(io.cwd, options.out);
       await mkdir(dirname(out), { recursive: true });
@@ -40,7 +40,8 @@ export const registerReportCommand: RegisterCommand = (program, io, state) => {
       const verdict = runVerdict(merged);
       io.stdout(
         `merged ${reports.length} reports: ${merged.suites.length} suites, ${counts.cases} cases, ` +
-          `${counts.trials} trials, pass rate ${(passRate * 100).toFixed(1)}% → ${options.out}\n`,
+          `${counts.trials} trials, pass rate ${(passRate * 100).toFixed(1)}%` +
+          `${counts.skipped ? ` (${counts.skipped} cases skipped: judge skipped, not evaluated)` : ''} → ${options.out}\n`,
       );
       if (options.gate && !verdict.passed) {
         io.stdout(`gate FAILED: ${verdict.reasons.join('; ')}\n`);

@@ -2,8 +2,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
-import { createReleaseBundle, emptyReleaseHistory, recordRelease } from '@agent-cicd/deploy-gates';
 import { deploymentManifest } from '@agent-cicd/deploy-gates/manifests';
+import { createReleaseBundle, emptyReleaseHistory, recordRelease } from '@agent-cicd/deploy-gates/releases';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../test-utils/run-cli.js';
 

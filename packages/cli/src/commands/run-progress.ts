@@ -6,7 +6,8 @@ export interface ProgressPrinter {
   done(): void;
 }
 
-const counts = (p: RunProgress): string => `${p.passed} passed, ${p.failed} failed, ${p.errored} errors`;
+const counts = (p: RunProgress): string =>
+  `${p.passed} passed, ${p.failed} failed, ${p.errored} errors${p.skipped ? `, ${p.skipped} skipped` : ''}`;
 
 /**
  * On a terminal: one redrawn bar line. Otherwise (CI logs): a plain line every `intervalMs`, and at the end.

@@ -67,7 +67,10 @@ export const registerRunCommand: RegisterCommand = (program, io, state) => {
       '--cassette <mode>',
       'record | replay | auto | off: record model calls to, or replay them from, cassette.dir (default: $AGENT_CICD_CASSETTE, the config, off)',
     )
-    .option('--no-judge', 'do not grade expectedBehavior with the LLM judge')
+    .option(
+      '--no-judge',
+      'skip the LLM judge and model-graded checks: cases with nothing else to check are skipped (never passed), recorded in the report',
+    )
     .option('--verbose', 'list every violation of each failing case (default: the first)')
     .option('--junit <file>', 'also write the results as JUnit XML (for CI systems that read it)')
     .option('--html <file>', 'also write the self-contained HTML report')
@@ -214,7 +217,8 @@ export const registerRunCommand: RegisterCommand = (program, io, state) => {
           ...(context?.redact ? { redact: context.redact } : {}),
         });
         io.stdout(formatFailingCases(failing, options.verbose ?? false));
-        io.stdout(summarize(report, relative(cwd, reportFile), relative(cwd, resultsFile)));
+        const { judgeSkippedNote } = await import('@agent-cicd/core/report');
+        io.stdout(summarize(report, relative(cwd, reportFile), relative(cwd, resultsFile), judgeSkippedNote(report)));
       }
       if (options.junit !== undefined || options.html !== undefined) {
         io.stdout(await writeReportViews(io.cwd, reportFile, { junit: options.junit, html: options.html }));
@@ -252,14 +256,15 @@ async function writeReportViews(
 const optionalInt = (value: string | undefined, flag: string, min: number): number | undefined =>
   optionalIntegerOption(value, flag, { min });
 
-function summarize(report: RunReport, reportFile: string, resultsFile: string): string {
+function summarize(report: RunReport, reportFile: string, resultsFile: string, skippedNote?: string): string {
   const lines = report.suites.map((suite) => {
     const rate = suite.passRate.toFixed(3);
     const interval = `[${suite.interval.low.toFixed(3)}, ${suite.interval.high.toFixed(3)}]`;
     const threshold = suite.threshold === undefined ? 'all cases must pass' : `threshold ${suite.threshold}`;
-    const { cases, passed, failed, errored, trials } = suite.counts;
-    return `${suite.passed ? 'PASS' : 'FAIL'} ${suite.name}: pass rate ${rate} ${interval} (${threshold}); ${cases} cases (${passed} passed, ${failed} failed, ${errored} errors), ${trials} trials`;
+    const { cases, passed, failed, errored, skipped, trials } = suite.counts;
+    return `${suite.passed ? 'PASS' : 'FAIL'} ${suite.name}: pass rate ${rate} ${interval} (${threshold}); ${cases} cases (${passed} passed, ${failed} failed, ${errored} errors${skipped ? `, ${skipped} skipped` : ''}), ${trials} trials`;
   });
+  if (skippedNote) lines.push(skippedNote);
   const { tokens, costUsd, latencyMs } = report.totals;
   lines.push(
     `tokens ${tokens.input} in / ${tokens.output} out, cost $${costUsd.toFixed(4)}, latency p50 ${Math.round(latencyMs.p50)} ms, p95 ${Math.round(latencyMs.p95)} ms, p99 ${Math.round(latencyMs.p99)} ms`,

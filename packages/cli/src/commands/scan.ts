@@ -28,7 +28,7 @@ export const registerScanCommand: RegisterCommand = (program, io, state) => {
     .addHelpText('after', '\nExit codes: 0 no finding at failOn (default high), 1 findings, 2 invalid input.')
     .action(async (flags: ScanFlags) => {
       const { loadConfig } = await import('@agent-cicd/core');
-      const { scanProject, formatFinding } = await import('@agent-cicd/deploy-gates');
+      const { scanProject, formatFinding } = await import('@agent-cicd/deploy-gates/pipeline');
       const cwd = resolve(io.cwd, flags.cwd ?? '.');
       const configFile = flags.config === undefined ? undefined : resolve(io.cwd, flags.config);
       const { config } = await loadConfig({ cwd, file: configFile });

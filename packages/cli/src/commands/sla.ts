@@ -29,7 +29,7 @@ export const registerSlaCommand: RegisterCommand = (program, io, state) => {
     .option('--selector <matchers>', 'extra PromQL label matchers, e.g. namespace="prod"')
     .option('--json', 'print the report as JSON')
     .action(async (flags: SlaFlags) => {
-      const { renderSlaReport, slaReport } = await import('@agent-cicd/deploy-gates');
+      const { renderSlaReport, slaReport } = await import('@agent-cicd/deploy-gates/monitoring');
       const { createPrometheusClient, renderMatchers } = await import('@agent-cicd/deploy-gates/live');
       const target = parseNumberOption(flags.target, '--target', { max: 1 });
       const matchers = [flags.app === undefined ? '' : renderMatchers({ app: flags.app }), flags.selector ?? '']

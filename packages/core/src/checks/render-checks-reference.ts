@@ -61,7 +61,8 @@ export function renderChecksReference(): string {
     '(no reference, no threshold where one is needed, an invalid schema or regex, a grader without a valid verdict,',
     "a model without embeddings) is an `error` violation — never a pass. Model-graded checks use the tier's LLM",
     "client and the judge's model with the judge's strict verdict rules (rubric `check-<type>@v1` in mock rules and",
-    'cassettes); `--no-judge` leaves them unrun.',
+    "cassettes); `--no-judge` leaves them unrun and names them in the trial's `skippedChecks`: a case with nothing",
+    'else to check is `skipped`, never `passed` (`similar` still runs).',
     '',
   ];
   for (const [type, schema] of Object.entries(checkSchemas)) {

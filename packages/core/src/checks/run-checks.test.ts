@@ -253,6 +253,8 @@ describe('model-backed checks', () => {
       skipModelGraded: true,
     });
     expect(evaluation.skipped).toBe(1);
+    expect(evaluation.skippedChecks).toEqual(['factuality']);
+    expect(evaluation.ran).toBe(1);
     expect(evaluation.violations).toEqual([]);
     expect(evaluation.score).toBeCloseTo(1, 9);
   });

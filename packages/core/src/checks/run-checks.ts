@@ -18,6 +18,10 @@ export interface ChecksEvaluation {
   /** Total weight behind `score`. */
   weight: number;
   skipped: number;
+  /** Names (or types) of the checks left unrun, in order. */
+  skippedChecks: string[];
+  /** Checks that ran (held, failed or could not run). */
+  ran: number;
   tokens: { input: number; output: number };
   costUsd?: number;
 }
@@ -29,13 +33,22 @@ const modelGraded = new Set<string>(modelGradedCheckTypes);
  * `failure` violation with the measured value; one that cannot run is an `error` violation — never a pass.
  */
 export async function runChecks(options: RunChecksOptions): Promise<ChecksEvaluation> {
-  const evaluation: ChecksEvaluation = { violations: [], weight: 0, skipped: 0, tokens: { input: 0, output: 0 } };
+  const evaluation: ChecksEvaluation = {
+    violations: [],
+    weight: 0,
+    skipped: 0,
+    skippedChecks: [],
+    ran: 0,
+    tokens: { input: 0, output: 0 },
+  };
   let weighted = 0;
   for (const check of options.checks) {
     if (options.skipModelGraded && modelGraded.has(check.type)) {
       evaluation.skipped++;
+      evaluation.skippedChecks.push(check.name ?? check.type);
       continue;
     }
+    evaluation.ran++;
     let outcome: CheckOutcome | undefined;
     try {
       outcome = await evaluateTextCheck(check, options.subject);

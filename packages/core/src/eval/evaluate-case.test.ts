@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { AgentResult } from '../agent/agent-result.js';
+import { type Check, CheckSchema } from '../checks/check-schema.js';
 import { createJudge } from '../judge/create-judge.js';
 import { createScriptedLlm } from '../test-utils/scripted-llm.js';
 import { evaluateCase } from './evaluate-case.js';
+
+const parseCheck = (input: Record<string, unknown>): Check => CheckSchema.parse(input) as Check;
 
 const result = (overrides: Partial<AgentResult> = {}): AgentResult => ({
   response: 'Your refund for order A1 was issued.',
@@ -178,7 +181,70 @@ describe('evaluateCase', () => {
       const evaluation = await evaluateCase({ testCase: { expectedBehavior: 'x' }, result: result() });
       expect(evaluation.status).toBe('error');
       const skipped = await evaluateCase({ testCase: { expectedBehavior: 'x' }, result: result(), skipJudge: true });
-      expect(skipped.status).toBe('passed');
+      expect(skipped).toMatchObject({
+        status: 'skipped',
+        skipReason: 'judge skipped (--no-judge): the case has only model-graded checks',
+        skippedChecks: ['judge'],
+      });
+    });
+  });
+
+  describe('skipJudge (--no-judge)', () => {
+    const skipJudge = true;
+    it('makes a case whose only checks are model-graded skipped, never passed', async () => {
+      const evaluation = await evaluateCase({
+        testCase: {
+          expectedBehavior: 'gives the refund',
+          checks: [parseCheck({ type: 'factuality', value: 'x' }), parseCheck({ type: 'refusal', name: 'no-refusal' })],
+        },
+        result: result(),
+        skipJudge,
+      });
+      expect(evaluation.status).toBe('skipped');
+      expect(evaluation.skippedChecks).toEqual(['judge', 'factuality', 'no-refusal']);
+      expect(evaluation.violations).toEqual([]);
+    });
+
+    it('evaluates a case on its deterministic checks and names the ones it skipped', async () => {
+      const passing = await evaluateCase({
+        testCase: { expectedBehavior: 'x', expectedResponseKeywords: ['refund'] },
+        result: result(),
+        skipJudge,
+      });
+      expect(passing).toEqual({ status: 'passed', violations: [], skippedChecks: ['judge'] });
+      const failing = await evaluateCase({
+        testCase: {
+          checks: [parseCheck({ type: 'equals', value: 'no' }), parseCheck({ type: 'closedQa', value: 'x' })],
+        },
+        result: result(),
+        skipJudge,
+      });
+      expect(failing.status).toBe('failed');
+      expect(failing.skippedChecks).toEqual(['closedQa']);
+      expect(failing.skipReason).toBeUndefined();
+    });
+
+    it('keeps a failed or errored trial failed or errored: skipping the judge hides nothing', async () => {
+      const cut = result({
+        violations: [{ check: 'truncated', message: 'cut short', severity: 'failure' }],
+      });
+      expect((await evaluateCase({ testCase: { expectedBehavior: 'x' }, result: cut, skipJudge })).status).toBe(
+        'failed',
+      );
+      const broken = result({ violations: [{ check: 'llm_error', message: 'down', severity: 'error' }] });
+      expect((await evaluateCase({ testCase: { expectedBehavior: 'x' }, result: broken, skipJudge })).status).toBe(
+        'error',
+      );
+    });
+
+    it('counts an assertion as a deterministic check', async () => {
+      const evaluation = await evaluateCase({
+        testCase: { expectedBehavior: 'x' },
+        result: result(),
+        skipJudge,
+        assertions: [{ name: 'non-empty', check: (r) => r.response.length > 0 }],
+      });
+      expect(evaluation.status).toBe('passed');
     });
   });
 });

@@ -64,7 +64,14 @@ export interface CaseEvaluation {
   /** Tokens and cost the judge spent. */
   judgeTokens?: { input: number; output: number };
   judgeCostUsd?: number;
+  /** Checks left unrun because the judge was skipped: `judge` (expectedBehavior) and model-graded checks. */
+  skippedChecks?: string[];
+  /** Why the status is `skipped`, when it is. */
+  skipReason?: string;
 }
+
+/** The reason of a trial (and case) that had only checks the skipped judge would have graded. */
+export const judgeSkippedReason = 'judge skipped (--no-judge): the case has only model-graded checks';
 
 const failure = (check: string, message: string): Violation => ({ check, message, severity: 'failure' });
 const error = (check: string, message: string): Violation => ({ check, message, severity: 'error' });
@@ -138,16 +145,48 @@ export async function evaluateCase<Case extends CaseExpectations>(
   }
 
   const evaluation: CaseEvaluation = { status: 'passed', violations };
-  if (testCase.expectedBehavior !== undefined && !options.skipJudge) {
-    await judgeBehavior(options, testCase.expectedBehavior, evaluation);
+  const skippedChecks: string[] = [];
+  if (testCase.expectedBehavior !== undefined) {
+    if (options.skipJudge) skippedChecks.push('judge');
+    else await judgeBehavior(options, testCase.expectedBehavior, evaluation);
   }
-  if (checks) mergeChecks(evaluation, checks);
+  if (checks) {
+    mergeChecks(evaluation, checks);
+    skippedChecks.push(...checks.skippedChecks);
+  }
+  if (skippedChecks.length > 0) evaluation.skippedChecks = skippedChecks;
   evaluation.status = violations.some((v) => v.severity === 'error')
     ? 'error'
     : violations.length > 0
       ? 'failed'
-      : 'passed';
+      : skippedChecks.length > 0 && !hasEvaluatedChecks(options, checks)
+        ? 'skipped'
+        : 'passed';
+  if (evaluation.status === 'skipped') evaluation.skipReason = judgeSkippedReason;
   return evaluation;
+}
+
+/**
+ * Whether anything besides the skipped judge checked the trial: tool expectations, keywords, limits, an output
+ * schema, an assertion, or a check that ran. Without one, a clean trial rests on nothing and is `skipped`.
+ */
+function hasEvaluatedChecks(
+  options: EvaluateCaseOptions<CaseExpectations>,
+  checks: ChecksEvaluation | undefined,
+): boolean {
+  const c = options.testCase;
+  return (
+    (c.expectedTools?.length ?? 0) > 0 ||
+    (c.forbiddenTools?.length ?? 0) > 0 ||
+    (c.toolArguments !== undefined && Object.keys(c.toolArguments).length > 0) ||
+    (c.expectedResponseKeywords?.length ?? 0) > 0 ||
+    (c.forbiddenKeywords?.length ?? 0) > 0 ||
+    c.maxTokensLimit !== undefined ||
+    c.maxLatencyMs !== undefined ||
+    c.outputSchema !== undefined ||
+    (options.assertions?.length ?? 0) > 0 ||
+    (checks?.ran ?? 0) > 0
+  );
 }
 
 async function judgeBehavior<Case extends CaseExpectations>(

@@ -57,6 +57,8 @@ function outcomes(cell: ReportCell): Map<string, boolean> {
   for (const suite of cell.suites) {
     for (const result of suite.cases) {
       for (const trial of result.trials) {
+        // A skipped trial was not evaluated: it is in no pass rate and no paired comparison.
+        if (trial.status === 'skipped') continue;
         map.set(`${suite.name}\u0000${result.caseId}\u0000${trial.trial}`, trial.status === 'passed');
       }
     }

@@ -17,7 +17,7 @@ export const flipKey = (cell: string, suite: string, caseId: string): string => 
 /**
  * Cases that passed in the baseline and not in the candidate (`regressed`) or the other way round (`fixed`),
  * matched by suite name and case id (and cell, for matrix candidates: each cell against the baseline's cell of
- * the same id, else against the baseline's first cell). Regressions come first.
+ * the same id, else against the baseline's first cell). Regressions come first. Skipped cases are never flips.
  */
 export function caseFlips(baseline: RunReport, candidate: RunReport): CaseFlip[] {
   const baseCells = reportCells(baseline);
@@ -35,7 +35,8 @@ export function caseFlips(baseline: RunReport, candidate: RunReport): CaseFlip[]
     for (const suite of cell.suites) {
       for (const result of suite.cases) {
         const before = statusByKey.get(flipKey(baseCell, suite.name, result.caseId));
-        if (before === undefined) continue;
+        // A skipped case (not evaluated) on either side neither regressed nor was fixed.
+        if (before === undefined || before === 'skipped' || result.status === 'skipped') continue;
         const wasPassing = before === 'passed';
         const isPassing = result.status === 'passed';
         if (wasPassing === isPassing) continue;

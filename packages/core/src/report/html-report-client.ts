@@ -34,9 +34,10 @@ export const HTML_REPORT_CLIENT = String.raw`(function () {
   var selected = -1;
   function statusMatches(c) {
     switch (state.status) {
-      case 'failing': return c.status !== 'passed';
+      case 'failing': return c.status === 'failed' || c.status === 'error';
       case 'error': return c.status === 'error';
       case 'passed': return c.status === 'passed';
+      case 'skipped': return c.status === 'skipped';
       case 'flipped': return c.flip !== undefined;
       default: return true;
     }
@@ -104,6 +105,8 @@ export const HTML_REPORT_CLIENT = String.raw`(function () {
       ' out · mean latency ' + Math.round(c.latencyMs) + ' ms · cost ' + money(c.costUsd) + (c.tags.length ? ' · tags ' + c.tags.join(', ') : '')));
     box.appendChild(facts);
     if (c.name) box.appendChild(el('p', null, c.name));
+    if (c.skipReason) box.appendChild(el('p', 'skip-reason', c.skipReason));
+    if (c.skippedChecks && c.skippedChecks.length) box.appendChild(el('p', 'muted', 'unrun (judge skipped): ' + c.skippedChecks.join(', ')));
     for (var t = 0; t < c.trials.length; t++) box.appendChild(trial(c.trials[t], c.trials[t].status !== 'passed' || c.trials.length === 1));
     box.hidden = false;
     renderRows();

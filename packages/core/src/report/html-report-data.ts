@@ -19,11 +19,25 @@ export interface HtmlCase {
   tokens: { input: number; output: number };
   tags: string[];
   violations: Violation[];
+  /** Checks left unrun because the judge was skipped (`--no-judge`). */
+  skippedChecks?: string[];
+  /** Why the case is `skipped`. */
+  skipReason?: string;
   trials: TrialResult[];
 }
 
 const order = (c: HtmlCase): number =>
-  c.flip === 'regressed' ? 0 : c.status === 'error' ? 1 : c.status === 'failed' ? 2 : c.flip === 'fixed' ? 3 : 4;
+  c.flip === 'regressed'
+    ? 0
+    : c.status === 'error'
+      ? 1
+      : c.status === 'failed'
+        ? 2
+        : c.flip === 'fixed'
+          ? 3
+          : c.status === 'skipped'
+            ? 4
+            : 5;
 
 function htmlCase(cell: string, suite: string, result: CaseResult, flip: CaseFlip | undefined): HtmlCase {
   const tokens = { input: 0, output: 0 };
@@ -45,13 +59,15 @@ function htmlCase(cell: string, suite: string, result: CaseResult, flip: CaseFli
     tokens,
     tags: result.tags,
     violations: result.violations,
+    ...(result.skippedChecks === undefined ? {} : { skippedChecks: result.skippedChecks }),
+    ...(result.skipReason === undefined ? {} : { skipReason: result.skipReason }),
     trials: result.trials,
   };
 }
 
 /**
  * The cases of a report in the order a reviewer reads them: regressions since the baseline, errors, failures,
- * fixes, then passes (each group in report order).
+ * fixes, skipped cases, then passes (each group in report order).
  */
 export function htmlCases(report: RunReport, baseline?: RunReport): HtmlCase[] {
   const flips = new Map(

@@ -39,7 +39,7 @@ th { background: var(--panel); }
 .row .cell { width: 240px; flex: none; } .row .num { width: 64px; flex: none; text-align: right; }
 .row .flip { width: 90px; flex: none; } .row .why { flex: 1; color: var(--muted); }
 .badge { display: inline-block; width: 56px; flex: none; text-align: center; border-radius: 10px; font-size: 12px; color: #fff; }
-.badge.passed { background: var(--pass); } .badge.failed { background: var(--fail); } .badge.error { background: var(--error); }
+.badge.passed { background: var(--pass); } .badge.failed { background: var(--fail); } .badge.error { background: var(--error); } .badge.skipped { background: #8a8f98; }
 .flip.regressed { color: var(--fail); font-weight: 600; } .flip.fixed { color: var(--pass); font-weight: 600; }
 #detail { margin-top: 14px; border: 1px solid var(--line); border-radius: 6px; padding: 12px 14px; }
 .facts span { margin-right: 8px; }

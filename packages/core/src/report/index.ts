@@ -11,6 +11,7 @@ export type { CaseFlip } from './case-flips.js';
 export { caseFlips } from './case-flips.js';
 export type { HtmlCase } from './html-report-data.js';
 export { htmlCases } from './html-report-data.js';
+export { judgeSkippedNote } from './judge-skipped-note.js';
 export type { HtmlGateSection, RenderHtmlReportOptions } from './render-html-report.js';
 export { renderHtmlReport } from './render-html-report.js';
 export { escapeXml, renderJunit } from './render-junit.js';

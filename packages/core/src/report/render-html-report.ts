@@ -6,6 +6,7 @@ import { ms, percent, usd } from './format-numbers.js';
 import { HTML_REPORT_CLIENT } from './html-report-client.js';
 import { htmlCases } from './html-report-data.js';
 import { HTML_REPORT_STYLE } from './html-report-style.js';
+import { judgeSkippedNote } from './judge-skipped-note.js';
 import { type ChartBar, renderPassRateChart } from './render-pass-rate-chart.js';
 import { cellLabel, reportCells } from './report-cells.js';
 
@@ -76,8 +77,9 @@ function summaryCards(report: RunReport): string {
       cases: sum.cases + cell.totals.counts.cases,
       failed: sum.failed + cell.totals.counts.failed,
       errored: sum.errored + cell.totals.counts.errored,
+      skipped: sum.skipped + (cell.totals.counts.skipped ?? 0),
     }),
-    { cases: 0, failed: 0, errored: 0 },
+    { cases: 0, failed: 0, errored: 0, skipped: 0 },
   );
   return [
     '<div class="cards">',
@@ -85,6 +87,7 @@ function summaryCards(report: RunReport): string {
     card('cases', String(all.cases)),
     card('failed', String(all.failed)),
     card('errors', String(all.errored)),
+    report.options?.skipJudge ? card('skipped (no judge)', String(all.skipped)) : '',
     cells.length > 1 ? '' : card('trials', String(counts.trials)),
     cells.length > 1 ? '' : card('pass rate', percent(passRate)),
     cells.length > 1 ? '' : card('tokens', `${tokens.input} / ${tokens.output}`),
@@ -139,6 +142,7 @@ export function renderHtmlReport(report: RunReport, options: RenderHtmlReportOpt
     .map(([key, value]) => `${key}=${value}`)
     .join(', ');
   const data = { cells: cells.map((cell) => cell.id), cases };
+  const skippedNote = judgeSkippedNote(report);
   const filterButton = (status: string, label: string, n: number, pressed = false): string =>
     `<button type="button" data-status="${status}" aria-pressed="${pressed}">${h(label)} (${n})</button>`;
   return [
@@ -152,6 +156,7 @@ export function renderHtmlReport(report: RunReport, options: RenderHtmlReportOpt
     `<header><h1>${h(title)}</h1>`,
     `<p class="muted">${h(report.status)}${report.statusReason ? ` (${h(report.statusReason)})` : ''}${report.tier ? ` · tier ${h(report.tier)}` : ''} · ${h(report.createdAt)}${subject ? ` · ${h(subject)}` : ''}${options.baseline ? ` · baseline ${h(options.baseline.runId)}` : ''}</p>`,
     summaryCards(report),
+    skippedNote ? `<p class="sentence" id="judge-skipped">${h(skippedNote)}</p>` : '',
     '</header>',
     options.gate ? gateSection(options.gate) : '',
     options.baseline
@@ -164,7 +169,7 @@ export function renderHtmlReport(report: RunReport, options: RenderHtmlReportOpt
     filterButton(
       'failing',
       'Failing',
-      count((c) => c.status !== 'passed'),
+      count((c) => c.status === 'failed' || c.status === 'error'),
     ),
     filterButton(
       'error',
@@ -176,6 +181,13 @@ export function renderHtmlReport(report: RunReport, options: RenderHtmlReportOpt
       'Passed',
       count((c) => c.status === 'passed'),
     ),
+    count((c) => c.status === 'skipped') > 0
+      ? filterButton(
+          'skipped',
+          'Skipped',
+          count((c) => c.status === 'skipped'),
+        )
+      : '',
     options.baseline ? filterButton('flipped', 'Flipped', flipped) : '',
     cells.length > 1
       ? `<select id="cell-filter" aria-label="Cell"><option value="all">all cells</option>${cells.map((cell) => `<option value="${h(cell.id)}">${h(cellLabel(cell))}</option>`).join('')}</select>`

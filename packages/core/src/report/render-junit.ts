@@ -22,6 +22,7 @@ function details(result: CaseResult): string {
   const lines = result.violations.map((violation) => `${violation.severity} ${violation.check}: ${violation.message}`);
   const passed = result.trials.filter((trial) => trial.status === 'passed').length;
   lines.push(`trials passed: ${passed}/${result.trials.length}`);
+  if (result.skippedChecks?.length) lines.push(`unrun (judge skipped): ${result.skippedChecks.join(', ')}`);
   lines.push(`tools: ${result.toolsCalled.join(', ') || '(none)'}`);
   lines.push(`response: ${result.responsePreview}`);
   return lines.join('\n');
@@ -31,6 +32,14 @@ function testCase(classname: string, result: CaseResult): string {
   const time = seconds(result.trials.reduce((sum, trial) => sum + trial.latencyMs, 0));
   const open = `    <testcase classname="${escapeXml(classname)}" name="${escapeXml(result.caseId)}" time="${time}"`;
   if (result.status === 'passed') return `${open}/>`;
+  if (result.status === 'skipped') {
+    const unrun = result.skippedChecks?.length ? ` (unrun: ${result.skippedChecks.join(', ')})` : '';
+    return [
+      `${open}>`,
+      `      <skipped message="${escapeXml(`${result.skipReason ?? 'not evaluated'}${unrun}`)}"/>`,
+      '    </testcase>',
+    ].join('\n');
+  }
   const tag = result.status === 'error' ? 'error' : 'failure';
   const first = result.violations[0];
   const message = first ? `${first.check}: ${first.message}` : `case ${result.status}`;
@@ -45,25 +54,28 @@ function testCase(classname: string, result: CaseResult): string {
  * JUnit XML (the common Surefire/Jenkins dialect read by GitHub, GitLab, Jenkins, CircleCI, Azure): one
  * `<testsuite>` per suite (per cell, for matrix runs; the suite name then carries the cell id), one `<testcase>`
  * per case, `<failure>` for a failed case and `<error>` for one that could not be checked, with every violation,
- * the tools called and the response in the body.
+ * the tools called and the response in the body; `<skipped message=…/>` for a case not evaluated (`--no-judge`).
  */
 export function renderJunit(report: RunReport): string {
   const suites: string[] = [];
   let tests = 0;
   let failures = 0;
   let errors = 0;
+  let skipped = 0;
   for (const cell of reportCells(report)) {
     for (const suite of cell.suites) {
       const name = cell.id ? `${suite.name} [${cell.id}]` : suite.name;
       const suiteFailures = suite.cases.filter((result) => result.status === 'failed').length;
       const suiteErrors = suite.cases.filter((result) => result.status === 'error').length;
+      const suiteSkipped = suite.cases.filter((result) => result.status === 'skipped').length;
       const time = suite.cases.reduce((sum, result) => sum + result.trials.reduce((s, t) => s + t.latencyMs, 0), 0);
       tests += suite.cases.length;
       failures += suiteFailures;
       errors += suiteErrors;
+      skipped += suiteSkipped;
       suites.push(
         [
-          `  <testsuite name="${escapeXml(name)}" tests="${suite.cases.length}" failures="${suiteFailures}" errors="${suiteErrors}" skipped="0" time="${seconds(time)}" timestamp="${escapeXml(report.createdAt)}"${suite.file ? ` file="${escapeXml(suite.file)}"` : ''}>`,
+          `  <testsuite name="${escapeXml(name)}" tests="${suite.cases.length}" failures="${suiteFailures}" errors="${suiteErrors}" skipped="${suiteSkipped}" time="${seconds(time)}" timestamp="${escapeXml(report.createdAt)}"${suite.file ? ` file="${escapeXml(suite.file)}"` : ''}>`,
           `    <properties><property name="passRate" value="${suite.passRate}"/>${suite.threshold === undefined ? '' : `<property name="threshold" value="${suite.threshold}"/>`}<property name="meetsThreshold" value="${suite.passed}"/></properties>`,
           ...suite.cases.map((result) => testCase(name, result)),
           '  </testsuite>',
@@ -73,7 +85,7 @@ export function renderJunit(report: RunReport): string {
   }
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="agent-cicd ${escapeXml(report.runId)}" tests="${tests}" failures="${failures}" errors="${errors}" time="${seconds(report.totals.durationMs)}">`,
+    `<testsuites name="agent-cicd ${escapeXml(report.runId)}" tests="${tests}" failures="${failures}" errors="${errors}" skipped="${skipped}" time="${seconds(report.totals.durationMs)}">`,
     ...suites,
     '</testsuites>',
     '',

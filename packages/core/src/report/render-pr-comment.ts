@@ -1,6 +1,7 @@
 import type { CaseResult, RunReport } from '../schema/report.js';
 import { caseFlips } from './case-flips.js';
 import { ms, oneLine, percent, usd } from './format-numbers.js';
+import { judgeSkippedNote } from './judge-skipped-note.js';
 import { cellLabel, reportCells } from './report-cells.js';
 
 /** Marks the one comment agent-cicd keeps updated on a pull request. */
@@ -31,7 +32,7 @@ export function mdCell(text: string, max = 160): string {
     .replaceAll('`', "'");
 }
 
-const ICON: Record<CaseResult['status'], string> = { passed: '✅', failed: '❌', error: '⚠️' };
+const ICON: Record<CaseResult['status'], string> = { passed: '✅', failed: '❌', error: '⚠️', skipped: '⏭️' };
 
 /** Appends lines while they fit in the budget; says how many did not. */
 class Budget {
@@ -105,13 +106,15 @@ export function renderPrComment(report: RunReport, options: RenderPrCommentOptio
         : `${counts.cases} cases, ${counts.trials} trials, pass rate ${percent(passRate)}, cost ${usd(costUsd)}, p95 ${ms(latencyMs.p95)}`) +
       (options.reportLink ? ` · [full report](${options.reportLink})` : ''),
   );
+  const note = judgeSkippedNote(report);
+  if (note) out.add(`\n⏭️ **${mdCell(note, 200)}**`);
   out.add('');
   const suiteRows: string[] = [];
   for (const cell of cells) {
     for (const suite of cell.suites) {
       const threshold = suite.threshold === undefined ? 'all' : percent(suite.threshold, 0);
       suiteRows.push(
-        `| ${suite.passed ? '✅' : '❌'} | ${cells.length > 1 ? `${mdCell(cellLabel(cell), 60)} | ` : ''}${mdCell(suite.name, 60)} | ${percent(suite.passRate)} [${percent(suite.interval.low)}, ${percent(suite.interval.high)}] | ${threshold} | ${suite.counts.passed}/${suite.counts.cases} |`,
+        `| ${suite.passed ? '✅' : '❌'} | ${cells.length > 1 ? `${mdCell(cellLabel(cell), 60)} | ` : ''}${mdCell(suite.name, 60)} | ${percent(suite.passRate)} [${percent(suite.interval.low)}, ${percent(suite.interval.high)}] | ${threshold} | ${suite.counts.passed}/${suite.counts.cases}${suite.counts.skipped ? ` (${suite.counts.skipped} skipped)` : ''} |`,
       );
     }
   }
@@ -148,7 +151,7 @@ export function renderPrComment(report: RunReport, options: RenderPrCommentOptio
   for (const cell of cells) {
     for (const suite of cell.suites) {
       for (const result of suite.cases) {
-        if (result.status === 'passed') continue;
+        if (result.status === 'passed' || result.status === 'skipped') continue;
         const first = result.violations[0];
         failing.push(
           `| ${ICON[result.status]} | ${cells.length > 1 ? `${mdCell(cellLabel(cell), 60)} | ` : ''}${mdCell(suite.name, 60)} | ${mdCell(result.caseId, 80)} | ${first ? `${mdCell(first.check, 30)}: ${mdCell(first.message)}` : ''} |`,
@@ -164,6 +167,25 @@ export function renderPrComment(report: RunReport, options: RenderPrCommentOptio
     failing,
     200,
     'failing cases (see the full report)',
+  );
+  const skipped: string[] = [];
+  for (const cell of cells) {
+    for (const suite of cell.suites) {
+      for (const result of suite.cases) {
+        if (result.status !== 'skipped') continue;
+        skipped.push(
+          `| ${ICON.skipped} | ${cells.length > 1 ? `${mdCell(cellLabel(cell), 60)} | ` : ''}${mdCell(suite.name, 60)} | ${mdCell(result.caseId, 80)} | ${mdCell(result.skippedChecks?.join(', ') ?? '')} |`,
+        );
+      }
+    }
+  }
+  addTable(
+    out,
+    `Skipped cases, not evaluated (${skipped.length})`,
+    `| | ${cells.length > 1 ? 'Cell | ' : ''}Suite | Case | Checks left unrun |\n|---|${cells.length > 1 ? '---|' : ''}---|---|---|`,
+    skipped,
+    200,
+    'skipped cases (see the full report)',
   );
   return `${out.toString()}\n`;
 }

@@ -1,6 +1,7 @@
 import type { CaseResult, RunReport, SuiteResult } from '../schema/report.js';
 import { type CaseFlip, caseFlips, flipKey } from './case-flips.js';
 import { ms, oneLine, percent, usd, wrap } from './format-numbers.js';
+import { judgeSkippedNote } from './judge-skipped-note.js';
 import { cellLabel, type ReportCell, reportCells } from './report-cells.js';
 
 export interface RenderReportTextOptions {
@@ -12,16 +13,21 @@ export interface RenderReportTextOptions {
   maxFailures?: number;
 }
 
-const STATUS_MARK: Record<CaseResult['status'], string> = { passed: 'ok', failed: 'FAIL', error: 'ERROR' };
+const STATUS_MARK: Record<CaseResult['status'], string> = {
+  passed: 'ok',
+  failed: 'FAIL',
+  error: 'ERROR',
+  skipped: 'SKIP',
+};
 const rank = (status: CaseResult['status']): number => (status === 'error' ? 0 : status === 'failed' ? 1 : 2);
 
 function suiteLine(suite: SuiteResult, width: number): string[] {
   const threshold = suite.threshold === undefined ? 'all must pass' : `threshold ${percent(suite.threshold, 0)}`;
-  const { cases, passed, failed, errored } = suite.counts;
+  const { cases, passed, failed, errored, skipped } = suite.counts;
   const text =
     `${suite.passed ? 'PASS' : 'FAIL'} ${suite.name}: ${percent(suite.passRate)} ` +
     `[${percent(suite.interval.low)}, ${percent(suite.interval.high)}] (${threshold}); ` +
-    `${cases} cases: ${passed} passed, ${failed} failed, ${errored} errors`;
+    `${cases} cases: ${passed} passed, ${failed} failed, ${errored} errors${skipped ? `, ${skipped} skipped` : ''}`;
   return wrap(text, width - 2, '      ').map((line) => `  ${line}`);
 }
 
@@ -37,6 +43,11 @@ function caseBlock(suite: SuiteResult, result: CaseResult, width: number, flip: 
     lines.push(...wrap(`- ${violation.check}: ${violation.message}`, width - 4, '      ').map((line) => `    ${line}`));
   }
   if (result.violations.length > 5) lines.push(`    … ${result.violations.length - 5} more violations`);
+  if (result.skippedChecks?.length) {
+    lines.push(
+      ...wrap(`unrun (judge skipped): ${result.skippedChecks.join(', ')}`, width - 4, '      ').map((l) => `    ${l}`),
+    );
+  }
   const tools = result.toolsCalled.length ? result.toolsCalled.join(', ') : '(none)';
   lines.push(`    tools: ${oneLine(tools, width - 11)}`);
   lines.push(`    response: ${oneLine(JSON.stringify(result.responsePreview), width - 14)}`);
@@ -60,7 +71,7 @@ function cellSection(cell: ReportCell, width: number, flips: Map<string, CaseFli
   for (const suite of suites) lines.push(...suiteLine(suite, width));
   const failing = cell.suites
     .flatMap((suite) => suite.cases.map((result) => ({ suite, result })))
-    .filter(({ result }) => result.status !== 'passed')
+    .filter(({ result }) => result.status === 'failed' || result.status === 'error')
     .sort((a, b) => rank(a.result.status) - rank(b.result.status));
   const fixed = cell.suites.flatMap((suite) =>
     suite.cases.filter(
@@ -78,6 +89,23 @@ function cellSection(cell: ReportCell, width: number, flips: Map<string, CaseFli
     lines.push(
       ...wrap(fixed.map((result) => result.caseId).join(', '), width - 2, '  ').map((l, i) => (i ? l : `  ${l}`)),
     );
+  }
+  const skipped = cell.suites.flatMap((suite) =>
+    suite.cases.filter((result) => result.status === 'skipped').map((result) => ({ suite, result })),
+  );
+  if (skipped.length) {
+    lines.push('', `Skipped, not evaluated (${skipped.length})`);
+    for (const { suite, result } of skipped.slice(0, maxFailures)) {
+      const unrun = result.skippedChecks?.length ? ` (unrun: ${result.skippedChecks.join(', ')})` : '';
+      lines.push(
+        ...wrap(
+          `SKIP ${suite.name} / ${result.caseId}: ${result.skipReason ?? 'not evaluated'}${unrun}`,
+          width - 2,
+          '    ',
+        ).map((line) => `  ${line}`),
+      );
+    }
+    if (skipped.length > maxFailures) lines.push(`  … ${skipped.length - maxFailures} more skipped cases`);
   }
   const passed = cell.suites.reduce((sum, suite) => sum + suite.counts.passed, 0);
   lines.push('', `Passed: ${passed} cases`);
@@ -106,6 +134,8 @@ export function renderReportText(report: RunReport, options: RenderReportTextOpt
     width,
     '  ',
   );
+  const note = judgeSkippedNote(report);
+  if (note) lines.push(...wrap(note, width, '  '));
   if (options.baseline) {
     const regressed = [...flips.values()].filter((flip) => flip.direction === 'regressed').length;
     lines.push(`Against the baseline: ${regressed} cases regressed, ${flips.size - regressed} fixed`);

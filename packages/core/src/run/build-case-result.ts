@@ -1,5 +1,6 @@
 import type { CaseResult, CaseStatus, TrialResult, Violation } from '../schema/report.js';
 import { passAtK, passHatK } from '../stats/pass-at-k.js';
+import { caseStatusOf } from './case-status-of.js';
 
 export interface BuildCaseResultOptions {
   caseId: string;
@@ -11,8 +12,9 @@ export interface BuildCaseResultOptions {
 }
 
 /**
- * Folds the trials of one case into its `CaseResult`. The case passes only if every trial passed and is an
- * error if any trial errored. The seed's single-run fields (`toolsCalled`, `responsePreview`, `tokenCount`)
+ * Folds the trials of one case into its `CaseResult` (status by `caseStatusOf`: it passes only if every trial
+ * passed, is an error if any trial errored, `skipped` when no trial failed and some were not evaluated). Pass
+ * rate, pass^k and pass@k count the evaluated trials only (0 when none was). The seed's single-run fields (`toolsCalled`, `responsePreview`, `tokenCount`)
  * come from the first trial that did not pass (the one worth reading), or the first trial.
  */
 export function buildCaseResult(options: BuildCaseResultOptions): CaseResult {
@@ -20,11 +22,10 @@ export function buildCaseResult(options: BuildCaseResultOptions): CaseResult {
   const shown = trials.find((trial) => trial.status !== 'passed') ?? trials[0];
   if (!shown) throw new Error(`case "${options.caseId}" has no trials`);
   const passedTrials = trials.filter((trial) => trial.status === 'passed').length;
-  const status: CaseStatus = trials.some((trial) => trial.status === 'error')
-    ? 'error'
-    : passedTrials === trials.length
-      ? 'passed'
-      : 'failed';
+  const evaluated = trials.filter((trial) => trial.status !== 'skipped').length;
+  const status: CaseStatus = caseStatusOf(trials);
+  const skippedChecks = [...new Set(trials.flatMap((trial) => trial.skippedChecks ?? []))];
+  const skipReason = trials.find((trial) => trial.status === 'skipped')?.skipReason;
   const scores = trials.flatMap((trial) => (trial.score === undefined ? [] : [trial.score]));
   const costs = trials.flatMap((trial) => (trial.costUsd === undefined ? [] : [trial.costUsd]));
   const previewLength = options.previewLength ?? 200;
@@ -38,12 +39,14 @@ export function buildCaseResult(options: BuildCaseResultOptions): CaseResult {
       shown.response.length > previewLength ? `${shown.response.slice(0, previewLength)}…` : shown.response,
     tokenCount: shown.tokens.input + shown.tokens.output,
     violations: collectViolations(trials),
+    ...(skippedChecks.length === 0 ? {} : { skippedChecks }),
+    ...(status === 'skipped' && skipReason !== undefined ? { skipReason } : {}),
     ...(scores.length === 0 ? {} : { score: scores.reduce((a, b) => a + b, 0) / scores.length }),
     latencyMs: trials.reduce((sum, trial) => sum + trial.latencyMs, 0) / trials.length,
     ...(costs.length === 0 ? {} : { costUsd: costs.reduce((a, b) => a + b, 0) }),
-    passRate: passedTrials / trials.length,
-    passHatK: passHatK(trials.length, passedTrials, trials.length),
-    passAtK: passAtK(trials.length, passedTrials, trials.length),
+    passRate: evaluated === 0 ? 0 : passedTrials / evaluated,
+    passHatK: evaluated === 0 ? 0 : passHatK(evaluated, passedTrials, evaluated),
+    passAtK: evaluated === 0 ? 0 : passAtK(evaluated, passedTrials, evaluated),
     tags: options.tags ?? [],
     trials,
   };

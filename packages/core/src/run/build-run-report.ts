@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { RunReport, SuiteResult } from '../schema/report.js';
+import type { RunReport, RunReportOptions, SuiteResult } from '../schema/report.js';
 import { summarizeLatenciesOrZero } from './summarize-suite.js';
 
 export type RunStatus = RunReport['status'];
@@ -16,6 +16,8 @@ export interface BuildRunReportOptions {
   runId?: string;
   tier?: string;
   subject?: Record<string, string>;
+  /** How the run was made (`skipJudge` for `--no-judge`); recorded only when it differs from the defaults. */
+  options?: RunReportOptions;
   /** Trial latencies of the whole run, when the suites do not list their cases (streamed runs). */
   latencies?: readonly number[];
   /** @default Date.now */
@@ -26,7 +28,7 @@ export interface BuildRunReportOptions {
 export function buildRunReport(options: BuildRunReportOptions): RunReport {
   const startedAt = typeof options.startedAt === 'string' ? new Date(options.startedAt) : options.startedAt;
   const now = options.now ?? Date.now;
-  const counts = { cases: 0, passed: 0, failed: 0, errored: 0, trials: 0 };
+  const counts = { cases: 0, passed: 0, failed: 0, errored: 0, skipped: 0, trials: 0, skippedTrials: 0 };
   const tokens = { input: 0, output: 0 };
   let costUsd = 0;
   let passedTrials = 0;
@@ -35,13 +37,17 @@ export function buildRunReport(options: BuildRunReportOptions): RunReport {
     counts.passed += suite.counts.passed;
     counts.failed += suite.counts.failed;
     counts.errored += suite.counts.errored;
+    counts.skipped += suite.counts.skipped ?? 0;
     counts.trials += suite.counts.trials;
+    counts.skippedTrials += suite.counts.skippedTrials ?? 0;
     tokens.input += suite.tokens.input;
     tokens.output += suite.tokens.output;
     costUsd += suite.costUsd;
     // Recover passed trials from the rate: exact for reports we build, and independent of `cases` being listed.
-    passedTrials += Math.round(suite.passRate * suite.counts.trials);
+    passedTrials += Math.round(suite.passRate * (suite.counts.trials - (suite.counts.skippedTrials ?? 0)));
   }
+  const { skipped, skippedTrials, ...always } = counts;
+  const evaluatedTrials = counts.trials - skippedTrials;
   const latencies =
     options.latencies ??
     options.suites.flatMap((suite) => suite.cases.flatMap((c) => c.trials.map((t) => t.latencyMs)));
@@ -52,11 +58,12 @@ export function buildRunReport(options: BuildRunReportOptions): RunReport {
     status: options.status,
     ...(options.statusReason === undefined ? {} : { statusReason: options.statusReason }),
     ...(options.tier === undefined ? {} : { tier: options.tier }),
+    ...(options.options?.skipJudge ? { options: { skipJudge: true } } : {}),
     subject: options.subject ?? {},
     suites: options.suites,
     totals: {
-      counts,
-      passRate: counts.trials === 0 ? 0 : passedTrials / counts.trials,
+      counts: { ...always, ...(skipped > 0 ? { skipped } : {}), ...(skippedTrials > 0 ? { skippedTrials } : {}) },
+      passRate: evaluatedTrials === 0 ? 0 : passedTrials / evaluatedTrials,
       tokens,
       costUsd,
       latencyMs: summarizeLatenciesOrZero(latencies),

@@ -98,13 +98,16 @@ async function runOne(options: {
   target?: Target;
   judgeLlm?: LlmClient;
   testCase: typeof agentCase | typeof judgedCase;
+  /** `--no-judge`. */
+  skipJudge?: boolean;
 }): Promise<CaseResult> {
-  const context = makeRunContext({
+  const made = makeRunContext({
     llm: options.llm,
     tools,
     ...(options.target ? { target: options.target } : {}),
     ...(options.judgeLlm ? { judge: createJudge({ llm: options.judgeLlm, maxAttempts: 2 }) } : {}),
   });
+  const context = options.skipJudge ? { ...made, skipJudge: true } : made;
   const report = await runSuite({ suites: [{ suite: { name: 'faults', cases: [options.testCase] } }], context });
   const result = report.suites[0]?.cases[0];
   if (!result) throw new Error('no case result');
@@ -121,7 +124,8 @@ interface Outcome {
 const outcomes: Outcome[] = [];
 
 function meets(outcome: Outcome): boolean {
-  if (outcome.expected === 'pass') return outcome.status === 'passed';
+  // Under --no-judge a well-formed answer to a judge-only case was not evaluated: skipped, never passed.
+  if (outcome.expected === 'pass') return outcome.status === (outcome.dimension === 'no judge' ? 'skipped' : 'passed');
   return outcome.status === outcome.expected.status && outcome.checks.includes(outcome.expected.check);
 }
 
@@ -173,10 +177,30 @@ describe('fault matrix: the judge model', () => {
   }
 });
 
+describe('fault matrix: --no-judge on a judge-only case', () => {
+  for (const setup of AGENT_FAULT_SETUPS) {
+    it(label(setup), async () => {
+      server.use(setup.respond);
+      const result = await runOne({ llm: clientFor(setup), testCase: judgedCase, skipJudge: true });
+      const outcome: Outcome = {
+        setup: label(setup),
+        dimension: 'no judge',
+        expected: setup.expect,
+        status: result.status,
+        checks: result.violations.map((v) => v.check),
+      };
+      outcomes.push(outcome);
+      expect(meets(outcome), `${result.status}: ${JSON.stringify(result.violations)}`).toBe(true);
+    });
+  }
+});
+
 describe('fault matrix figures', () => {
   it('every fault setup ran, none passed wrongly, every control passed', () => {
-    const faults = outcomes.filter((o) => o.expected !== 'pass');
-    const controls = outcomes.filter((o) => o.expected === 'pass');
+    const judged = outcomes.filter((o) => o.dimension !== 'no judge');
+    const noJudge = outcomes.filter((o) => o.dimension === 'no judge');
+    const faults = judged.filter((o) => o.expected !== 'pass');
+    const controls = judged.filter((o) => o.expected === 'pass');
     const wrongPasses = faults.filter((o) => o.status === 'passed');
     const setups = new Set(faults.map((o) => `${o.dimension === 'judge' ? 'judge ' : ''}${o.setup}`));
     writeFaultFigures('fault-matrix', [
@@ -210,8 +234,27 @@ describe('fault matrix figures', () => {
         value: controls.filter((o) => o.status === 'passed').length,
         goal: { op: '==', value: controls.length },
       },
+      {
+        id: 'no-judge-runs',
+        description: 'agent fault setups and controls run on a judge-only case with --no-judge (skipJudge)',
+        value: noJudge.length,
+        goal: { op: '>=', value: 60 },
+      },
+      {
+        id: 'no-judge-passes',
+        description: '--no-judge runs of a judge-only case whose case passed (must be skipped, failed or error)',
+        value: noJudge.filter((o) => o.status === 'passed').length,
+        goal: { op: '==', value: 0 },
+      },
+      {
+        id: 'no-judge-controls-skipped',
+        description: '--no-judge runs with a well-formed answer that are skipped (not evaluated, not passed)',
+        value: noJudge.filter((o) => o.expected === 'pass' && o.status === 'skipped').length,
+        goal: { op: '==', value: noJudge.filter((o) => o.expected === 'pass').length },
+      },
     ]);
     expect(wrongPasses).toEqual([]);
+    expect(noJudge.filter((o) => o.status === 'passed')).toEqual([]);
     expect(setups.size).toBeGreaterThanOrEqual(60);
   });
 });

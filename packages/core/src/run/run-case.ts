@@ -147,6 +147,8 @@ async function runTrial(options: RunCaseOptions, target: Target, trial: number):
     ...(evaluation.score === undefined ? {} : { score: evaluation.score }),
     ...(evaluation.judgeReason === undefined ? {} : { judgeReason: evaluation.judgeReason }),
     violations: evaluation.violations,
+    ...(evaluation.skippedChecks === undefined ? {} : { skippedChecks: evaluation.skippedChecks }),
+    ...(evaluation.skipReason === undefined ? {} : { skipReason: evaluation.skipReason }),
     ...(result.trajectory === undefined ? {} : { trajectory: trajectoryOf(result.trajectory) }),
   };
 }

@@ -25,6 +25,8 @@ export interface RunProgress {
   passed: number;
   failed: number;
   errored: number;
+  /** Cases not evaluated (`--no-judge` on cases with only model-graded checks). */
+  skipped: number;
   suite: string;
   result: CaseResult;
 }
@@ -58,6 +60,7 @@ function runFingerprint(options: RunSuiteOptions, context: RunContext): RunFinge
     trials: options.trials ?? null,
     seed: context.seed ?? null,
     model: context.settings.model ?? null,
+    skipJudge: context.skipJudge ?? false,
     suites: options.suites.map(({ suite, file }) => ({
       name: suite.name,
       file: file ?? null,
@@ -130,7 +133,7 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunReport> {
   );
   const kept: Array<Array<CaseResult | undefined>> = options.suites.map(({ suite }) => new Array(suite.cases.length));
   const finished = new Set<string>();
-  const counts = { passed: 0, failed: 0, errored: 0 };
+  const counts = { passed: 0, failed: 0, errored: 0, skipped: 0 };
   const total = options.suites.reduce((sum, { suite }) => sum + suite.cases.length, 0);
   const record = (entry: Omit<JournalEntry, 'type'>): void => {
     const key = `${entry.suite}:${entry.index}`;
@@ -140,6 +143,7 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunReport> {
     if (keepResults) (kept[entry.suite] as Array<CaseResult | undefined>)[entry.index] = entry.result;
     if (entry.result.status === 'passed') counts.passed++;
     else if (entry.result.status === 'failed') counts.failed++;
+    else if (entry.result.status === 'skipped') counts.skipped++;
     else counts.errored++;
   };
   for (const entry of journal?.done ?? []) record(entry);
@@ -219,6 +223,7 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunReport> {
     durationMs: Math.max(0, now() - startedAt.getTime()),
     runId: journal?.header.runId ?? header.runId,
     tier: context.tier,
+    ...(context.skipJudge ? { options: { skipJudge: true } } : {}),
     ...(options.subject === undefined ? {} : { subject: options.subject }),
     latencies: accumulators.flatMap((accumulator) => accumulator.latencies),
     now,

@@ -14,7 +14,9 @@ export interface RunVerdictOptions {
 /**
  * The one rule for "did this run pass", used by `agent-cicd run`, `report merge --gate` and the Vitest reporter:
  * every suite meets its threshold (a suite without one needs every case to pass), no case errored (unless
- * `failOnError: false`), and the run is complete (not interrupted or over budget).
+ * `failOnError: false`), and the run is complete (not interrupted or over budget). Skipped cases (`--no-judge`
+ * on cases with only model-graded checks) never count as passed: a suite is judged on its evaluated cases, and a
+ * suite where every case was skipped fails the run — nothing was verified (docs/decisions.md: skipped cases).
  */
 export function runVerdict(
   report: Pick<RunReport, 'status' | 'statusReason' | 'suites'>,
@@ -27,10 +29,15 @@ export function runVerdict(
     );
   }
   for (const suite of report.suites) {
-    if (!suite.passed) {
+    const skipped = suite.counts.skipped ?? 0;
+    if (suite.counts.cases > 0 && skipped === suite.counts.cases) {
+      reasons.push(
+        `suite ${suite.name}: all ${skipped} case(s) were skipped (judge skipped with --no-judge, nothing else to check): nothing was evaluated`,
+      );
+    } else if (!suite.passed) {
       reasons.push(
         suite.threshold === undefined
-          ? `suite ${suite.name}: ${suite.counts.cases - suite.counts.passed} of ${suite.counts.cases} cases did not pass`
+          ? `suite ${suite.name}: ${suite.counts.cases - skipped - suite.counts.passed} of ${suite.counts.cases - skipped} ${skipped > 0 ? 'evaluated ' : ''}cases did not pass`
           : `suite ${suite.name}: pass rate ${percent(suite.passRate)} is below its threshold ${percent(suite.threshold)}`,
       );
     }

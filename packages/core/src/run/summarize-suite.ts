@@ -25,7 +25,7 @@ export interface SuiteAccumulator {
 
 export function createSuiteAccumulator(options: SummarizeSuiteOptions): SuiteAccumulator {
   const confidence = options.confidence ?? 0.95;
-  const counts = { cases: 0, passed: 0, failed: 0, errored: 0, trials: 0 };
+  const counts = { cases: 0, passed: 0, failed: 0, errored: 0, skipped: 0, trials: 0, skippedTrials: 0 };
   const tokens = { input: 0, output: 0 };
   const latencies: number[] = [];
   let passedTrials = 0;
@@ -36,10 +36,12 @@ export function createSuiteAccumulator(options: SummarizeSuiteOptions): SuiteAcc
       counts.cases++;
       if (result.status === 'passed') counts.passed++;
       else if (result.status === 'failed') counts.failed++;
+      else if (result.status === 'skipped') counts.skipped++;
       else counts.errored++;
       for (const trial of result.trials) {
         counts.trials++;
         if (trial.status === 'passed') passedTrials++;
+        else if (trial.status === 'skipped') counts.skippedTrials++;
         tokens.input += trial.tokens.input;
         tokens.output += trial.tokens.output;
         costUsd += trial.costUsd ?? 0;
@@ -47,11 +49,15 @@ export function createSuiteAccumulator(options: SummarizeSuiteOptions): SuiteAcc
       }
     },
     result(cases = []) {
-      const passRate = counts.trials === 0 ? 0 : passedTrials / counts.trials;
-      const interval = wilsonInterval(passedTrials, counts.trials, confidence);
+      // Skipped cases and trials were not evaluated: they are counted, never part of a pass rate or a pass.
+      const evaluatedTrials = counts.trials - counts.skippedTrials;
+      const evaluatedCases = counts.cases - counts.skipped;
+      const passRate = evaluatedTrials === 0 ? 0 : passedTrials / evaluatedTrials;
+      const interval = wilsonInterval(passedTrials, evaluatedTrials, confidence);
       const passed =
-        counts.cases > 0 &&
-        (options.threshold === undefined ? counts.passed === counts.cases : passRate >= options.threshold);
+        evaluatedCases > 0 &&
+        (options.threshold === undefined ? counts.passed === evaluatedCases : passRate >= options.threshold);
+      const { skipped, skippedTrials, ...always } = counts;
       return {
         name: options.name,
         ...(options.file === undefined ? {} : { file: options.file }),
@@ -59,7 +65,7 @@ export function createSuiteAccumulator(options: SummarizeSuiteOptions): SuiteAcc
         passRate,
         interval: { ...interval, confidence, method: 'wilson' },
         passed,
-        counts: { ...counts },
+        counts: { ...always, ...(skipped > 0 ? { skipped } : {}), ...(skippedTrials > 0 ? { skippedTrials } : {}) },
         tokens: { ...tokens },
         costUsd,
         latencyMs: summarizeLatenciesOrZero(latencies),
@@ -72,6 +78,8 @@ export function createSuiteAccumulator(options: SummarizeSuiteOptions): SuiteAcc
 /**
  * Summarises a suite's case results: trial-level pass rate with its Wilson interval, whether it meets the
  * threshold (without one: every case passed), counts, tokens, cost and latency percentiles over trials.
+ * Skipped cases and trials are counted (`skipped`, `skippedTrials`) and left out of the pass rate and the
+ * verdict; a suite with no evaluated case does not pass.
  */
 export function summarizeSuite(cases: CaseResult[], options: SummarizeSuiteOptions): SuiteResult {
   const accumulator = createSuiteAccumulator(options);

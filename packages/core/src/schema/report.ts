@@ -19,7 +19,11 @@ export const ViolationSchema = z
   .strict();
 export type Violation = z.infer<typeof ViolationSchema>;
 
-export const CaseStatusSchema = z.enum(['passed', 'failed', 'error']);
+/**
+ * `skipped`: nothing decided the verdict because every check the trial (or case) has was left unrun — the judge
+ * and model-graded checks under `--no-judge` (docs/decisions.md: skipped cases). Never a pass.
+ */
+export const CaseStatusSchema = z.enum(['passed', 'failed', 'error', 'skipped']);
 export type CaseStatus = z.infer<typeof CaseStatusSchema>;
 
 export const ToolCallRecordSchema = z
@@ -62,6 +66,10 @@ export const TrialResultSchema = z
     /** The judge's reason for its score, when a judge graded the trial. */
     judgeReason: z.string().optional(),
     violations: z.array(ViolationSchema),
+    /** Checks left unrun because the judge was skipped (`--no-judge`): `judge` (expectedBehavior) and model-graded check names. */
+    skippedChecks: z.array(z.string()).optional(),
+    /** Why the trial is `skipped`, when it is. */
+    skipReason: z.string().optional(),
     /** The model calls of the trial, when the target reported them (prompt targets do). */
     trajectory: z.array(TrajectoryStepSchema).optional(),
   })
@@ -73,17 +81,21 @@ export const CaseResultSchema = z
   .object({
     caseId: z.string(),
     name: z.string().optional(),
-    /** `passed` only if every trial passed; `error` if any trial errored; otherwise `failed`. */
+    /** `error` if any trial errored; else `failed` if any trial failed; else `skipped` if any trial was skipped; else `passed`. */
     status: CaseStatusSchema,
     passed: z.boolean(),
     toolsCalled: z.array(z.string()),
     responsePreview: z.string(),
     tokenCount: z.number().int().min(0),
     violations: z.array(ViolationSchema),
+    /** Checks its trials left unrun because the judge was skipped (`--no-judge`). */
+    skippedChecks: z.array(z.string()).optional(),
+    /** Why the case is `skipped`, when it is. */
+    skipReason: z.string().optional(),
     score: z.number().min(0).max(1).optional(),
     latencyMs: z.number().min(0),
     costUsd: z.number().min(0).optional(),
-    /** Fraction of trials that passed. */
+    /** Fraction of the evaluated (not skipped) trials that passed; 0 when none was evaluated. */
     passRate: z.number().min(0).max(1),
     /** tau-bench pass^k and pass@k over this case's trials (k = number of trials). */
     passHatK: z.number().min(0).max(1),
@@ -108,7 +120,11 @@ export const CountsSchema = z
     passed: z.number().int().min(0),
     failed: z.number().int().min(0),
     errored: z.number().int().min(0),
+    /** Cases not evaluated (`skipped`); absent means 0 (and in reports older than the status). */
+    skipped: z.number().int().min(0).optional(),
     trials: z.number().int().min(0),
+    /** Trials not evaluated (`skipped`), part of `trials`; pass rates leave them out. Absent means 0. */
+    skippedTrials: z.number().int().min(0).optional(),
   })
   .strict();
 
@@ -118,10 +134,10 @@ export const SuiteResultSchema = z
     file: z.string().optional(),
     /** The suite's pass-rate threshold, if it has one. */
     threshold: z.number().min(0).max(1).optional(),
-    /** Trial-level pass rate (passed trials ÷ trials) with its Wilson interval. */
+    /** Trial-level pass rate (passed trials ÷ evaluated trials, skipped ones left out) with its Wilson interval. */
     passRate: z.number().min(0).max(1),
     interval: IntervalSchema,
-    /** Whether the suite meets its threshold (or, without one, every case passed). */
+    /** Whether the suite meets its threshold (or, without one, every evaluated case passed); false when no case was evaluated. */
     passed: z.boolean(),
     counts: CountsSchema,
     tokens: TokenUsageSchema,
@@ -131,6 +147,14 @@ export const SuiteResultSchema = z
   })
   .strict();
 export type SuiteResult = z.infer<typeof SuiteResultSchema>;
+
+export const RunReportOptionsSchema = z
+  .object({
+    /** `--no-judge`: the judge and model-graded checks were left unrun; cases with nothing else to check are `skipped`. */
+    skipJudge: z.boolean().optional(),
+  })
+  .strict();
+export type RunReportOptions = z.infer<typeof RunReportOptionsSchema>;
 
 export const RunStatusSchema = z.enum(['complete', 'incomplete', 'budget_exceeded']);
 
@@ -169,6 +193,8 @@ export const RunReportSchema = z
     /** Why the run is not complete (signal, budget), when it is not. */
     statusReason: z.string().optional(),
     tier: z.string().optional(),
+    /** How the run was made, where it changes what its statuses mean. Absent: the defaults (judge on). */
+    options: RunReportOptionsSchema.optional(),
     /** What was tested: git sha, prompt versions and hashes, model. Free-form labels. */
     subject: z.record(z.string(), z.string()).default({}),
     suites: z.array(SuiteResultSchema),

@@ -1,3 +1,4 @@
+import { judgeSkippedReason } from '../eval/evaluate-case.js';
 import { buildCaseResult } from '../run/build-case-result.js';
 import type { CaseResult, CaseStatus, TrialResult } from '../schema/report.js';
 
@@ -25,7 +26,10 @@ export function makeCase(caseId: string, statuses: CaseStatus[], trial: Partial<
         trial: index,
         status,
         violations:
-          status === 'passed' ? [] : [{ check: 'keyword', message: 'missing keyword "refund"', severity: 'failure' }],
+          status === 'passed' || status === 'skipped'
+            ? []
+            : [{ check: 'keyword', message: 'missing keyword "refund"', severity: 'failure' }],
+        ...(status === 'skipped' ? { skippedChecks: ['judge'], skipReason: judgeSkippedReason } : {}),
       }),
     ),
   });

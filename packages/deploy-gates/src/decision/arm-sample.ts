@@ -44,12 +44,16 @@ export function caseKey(suite: string, caseId: string): string {
   return `${suite}\u0000${caseId}`;
 }
 
-/** Flattens suites into an {@link ArmSample}. Errored trials count as failures. */
+/**
+ * Flattens suites into an {@link ArmSample}. Errored trials count as failures; skipped trials (not evaluated,
+ * `--no-judge`) are left out of everything, and a case with only skipped trials has no outcomes to pair.
+ */
 export function armSample(suites: readonly SuiteResult[]): ArmSample {
   const sample = emptyArmSample();
   for (const suite of suites) {
     for (const result of suite.cases) {
-      const trials = [...result.trials].sort((a, b) => a.trial - b.trial);
+      const trials = result.trials.filter((trial) => trial.status !== 'skipped').sort((a, b) => a.trial - b.trial);
+      if (trials.length === 0) continue;
       const key = caseKey(suite.name, result.caseId);
       const outcomes = sample.outcomes.get(key) ?? [];
       for (const trial of trials) {

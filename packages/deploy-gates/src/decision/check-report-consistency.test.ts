@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { type CaseResult, type RunReport, RunReportSchema, type SuiteResult } from '@agent-cicd/core';
 import { describe, expect, it } from 'vitest';
 import { parseRunReportText } from './load-run-report.js';
 
@@ -40,5 +41,48 @@ describe('the gate refuses an inconsistent report', () => {
     const totals = base();
     totals.totals.counts.passed += 1;
     expect(() => parse(totals)).toThrow(/the totals count/);
+  });
+});
+
+describe('skipped cases (--no-judge) in a report', () => {
+  /** The baseline with its first case's trials marked skipped, re-counted the way the runner counts them. */
+  const withSkipped = (): RunReport => {
+    const report = RunReportSchema.parse(base());
+    const suite = report.suites[0] as SuiteResult;
+    const item = suite.cases[0] as CaseResult;
+    const before = item.status;
+    const passedBefore = item.trials.filter((trial) => trial.status === 'passed').length;
+    for (const trial of item.trials)
+      Object.assign(trial, { status: 'skipped', violations: [], skippedChecks: ['judge'] });
+    Object.assign(item, { status: 'skipped', passed: false, passRate: 0, violations: [], skipReason: 'judge skipped' });
+    const k = item.trials.length;
+    for (const counts of [suite.counts, report.totals.counts]) {
+      if (before === 'passed') counts.passed -= 1;
+      else if (before === 'failed') counts.failed -= 1;
+      else counts.errored -= 1;
+      counts.skipped = 1;
+      counts.skippedTrials = k;
+    }
+    const passedTrials = Math.round(suite.passRate * suite.counts.trials) - passedBefore;
+    suite.passRate = passedTrials / (suite.counts.trials - k);
+    return report;
+  };
+  const first = (report: RunReport): SuiteResult => report.suites[0] as SuiteResult;
+
+  it('accepts a consistent report with a skipped case (pass rates over evaluated trials)', () => {
+    expect(() => parse(withSkipped())).not.toThrow();
+  });
+
+  it('refuses a skipped case counted as passed, and skipped counts that disagree with the case list', () => {
+    const asPassed = withSkipped();
+    Object.assign(first(asPassed).cases[0] as CaseResult, { status: 'passed', passed: true });
+    expect(() => parse(asPassed)).toThrow(/is passed, but its trials make it skipped/);
+    const uncounted = withSkipped();
+    first(uncounted).counts.skipped = 0;
+    first(uncounted).counts.passed += 1;
+    expect(() => parse(uncounted)).toThrow(/counts \d+ passed, its case list has/);
+    const totals = withSkipped();
+    delete totals.totals.counts.skippedTrials;
+    expect(() => parse(totals)).toThrow(/the totals count 0 skippedTrials, the suites \d+/);
   });
 });

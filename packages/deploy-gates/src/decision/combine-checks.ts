@@ -8,7 +8,8 @@ export interface Combined {
 }
 
 /**
- * Turns checks into an action: a confirmed live-canary regression → rollback; too few eval samples → hold (never a
+ * Turns checks into an action: a confirmed live-canary regression → rollback; runs graded differently (`run.judge`:
+ * one skipped the judge) → hold; too few eval samples → hold (never a
  * rollback or a promotion on thin evidence); otherwise any failing rollback check → rollback; any failing or inconclusive hold check → hold; else promote,
  * or advance when a canary step is given and is not the last.
  */
@@ -27,6 +28,8 @@ export function combineChecks(
   const rollback = failing.length > 0;
   // The live canary test is anytime-valid, so it may stop a bad canary whatever the sample size.
   if (failing.some(({ evidence }) => evidence.check.startsWith('canary.'))) return { action: 'rollback', reasons };
+  // Runs graded differently (one skipped the judge) cannot be compared: neither a rollback nor a promotion.
+  if (notPassing.some(({ evidence }) => evidence.check === 'run.judge')) return { action: 'hold', reasons };
   if (tooFew) {
     if (rollback) reasons.push('The gate holds rather than rolls back until the minimum samples are reached.');
     return { action: 'hold', reasons };

@@ -121,6 +121,48 @@ describe('decide', () => {
     expect(decision.reasons[0]).toMatch(/^The candidate run did not complete \(budget_exceeded\)/);
   });
 
+  it('holds, never promotes or rolls back, when one run skipped the judge (--no-judge) and the other did not', () => {
+    const noJudge = { ...baseline, options: { skipJudge: true } };
+    const decision = decide({ baseline, candidate: noJudge, policy: policy() });
+    expect(decision.action).toBe('hold');
+    expect(row(decision, 'run.judge')).toMatchObject({
+      verdict: 'inconclusive',
+      effect: 'hold',
+      test: 'baseline judged, candidate judge skipped',
+    });
+    expect(decision.reasons[0]).toBe(
+      'The candidate run skipped the judge (--no-judge) and the baseline did not: their judge-only cases were not evaluated alike, so they cannot be compared; rerun both with the same judge setting.',
+    );
+    expect(decide({ baseline: noJudge, candidate: baseline, policy: policy() }).action).toBe('hold');
+    // Even a candidate that looks far worse is held, not rolled back: the two runs checked different things.
+    const worse = { ...suite((i) => i % 3 === 0), options: { skipJudge: true } };
+    expect(decide({ baseline, candidate: worse, policy: policy() }).action).toBe('hold');
+    // Both graded alike (both skipped the judge): the gate compares them as usual.
+    expect(decide({ baseline: noJudge, candidate: noJudge, policy: policy() }).action).toBe('promote');
+  });
+
+  it('leaves skipped trials out of the pass rates it compares', () => {
+    const skippedTail = (report: ReturnType<typeof suite>) => ({
+      ...report,
+      options: { skipJudge: true },
+      suites: report.suites.map((s) => ({
+        ...s,
+        cases: s.cases.map((c, i) =>
+          i < 150
+            ? c
+            : {
+                ...c,
+                status: 'skipped' as const,
+                passed: false,
+                trials: c.trials.map((t) => ({ ...t, status: 'skipped' as const })),
+              },
+        ),
+      })),
+    });
+    const decision = decide({ baseline: skippedTail(baseline), candidate: skippedTail(baseline), policy: policy() });
+    expect(row(decision, 'passRate.samples')).toMatchObject({ baseline: 300, candidate: 300 });
+  });
+
   it('compares unpaired (Fisher + Newcombe) when the case ids differ', () => {
     const other = makeReport([uniformSuite('support-v2', 200, 2, flaky)]);
     const decision = decide({ baseline, candidate: other, policy: policy() });
@@ -237,6 +279,7 @@ describe('decide', () => {
     });
     expect(decision.evidence.map((e) => e.check)).toEqual([
       'run.complete',
+      'run.judge',
       'passRate.samples',
       'passRate.regression',
       'passRate.nonInferiority',

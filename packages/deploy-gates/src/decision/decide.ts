@@ -18,6 +18,8 @@ export interface GateSample {
   suites: ReadonlyMap<string, ArmSample>;
   /** The run's status; anything but `complete` holds (the missing cases could change the answer). */
   status?: RunReport['status'];
+  /** Whether the run skipped the judge (`--no-judge`); a difference between the two sides holds. */
+  skipJudge?: boolean;
 }
 
 /** Flattens a run report for the gate. */
@@ -26,14 +28,18 @@ export function gateSample(report: RunReport): GateSample {
     overall: armSample(report.suites),
     suites: new Map(report.suites.map((suite) => [suite.name, armSample([suite])])),
     status: report.status,
+    skipJudge: report.options?.skipJudge ?? false,
   };
 }
 
 /**
- * A look of a group-sequential evaluation: the candidate suite is run in `of` equal batches of cases and the gate
- * is asked after each, stopping at the first promote or rollback. Each look tests at the nominal level of an exact
- * one-sided group-sequential boundary (alpha spending, see {@link groupSequentialBoundaries}), so the chance of a
- * wrong promotion or rollback over all looks stays at the policy's (1 − confidence) / 2.
+ * A look of a group-sequential evaluation: the comparison is run in `of` equal batches and the gate is asked after
+ * each, stopping at the first promote or rollback. Each look tests at the nominal level of an exact one-sided
+ * group-sequential boundary (alpha spending, see {@link groupSequentialBoundaries}), so the chance of a wrong
+ * promotion or rollback over all looks stays at the policy's (1 − confidence) / 2. Batches must carry equal numbers
+ * of trials. The recommended plan (docs/gating-a-canary.md, measured by `npm run bench:gates`): `of: 8` over up to
+ * two rounds of the suite's trials — the suite's cases in 4 batches, then, while the gate holds, k more trials of
+ * the same cases in 4 batches (they pair with the baseline's trials k+1…2k).
  */
 export interface GateLook {
   /** 1-based. */
@@ -105,7 +111,7 @@ export function decideSamples(
   const pairing = options.pairing ?? 'auto';
   const { baseline, candidate } = options;
   const overall = scopeChecks(baseline.overall, candidate.overall, { passRate: policy, sla: policy }, alpha, pairing);
-  const checks = [...runStatusChecks(baseline, candidate), ...overall.checks];
+  const checks = [...runStatusChecks(baseline, candidate), ...judgeChecks(baseline, candidate), ...overall.checks];
   // An overridden suite gets its own pass-rate rows, and rows for the SLAs the override sets.
   for (const [name, override] of Object.entries(policy.suites)) {
     const base = baseline.suites.get(name);
@@ -163,6 +169,37 @@ function runStatusChecks(baseline: GateSample, candidate: GateSample): Check[] {
         ? {}
         : {
             reason: `The ${incomplete.join(' and ')} run did not complete (${incomplete.map((side) => (side === 'baseline' ? baseline : candidate).status).join(', ')}); the cases it skipped could change the answer.`,
+          }),
+    },
+  ];
+}
+
+/**
+ * Both runs must be graded alike: a candidate run with the judge skipped (`--no-judge`) against a judged baseline
+ * (or the other way round) compares different checks — its judge-only cases were not evaluated — so it holds.
+ * Two runs that both skipped the judge compare their deterministic checks and pass this row.
+ */
+function judgeChecks(baseline: GateSample, candidate: GateSample): Check[] {
+  if (baseline.skipJudge === undefined && candidate.skipJudge === undefined) return [];
+  const base = baseline.skipJudge ?? false;
+  const cand = candidate.skipJudge ?? false;
+  const describe = (skipped: boolean): string => (skipped ? 'judge skipped' : 'judged');
+  return [
+    {
+      evidence: {
+        check: 'run.judge',
+        metric: 'judge (--no-judge)',
+        baseline: null,
+        candidate: null,
+        test: `baseline ${describe(base)}, candidate ${describe(cand)}`,
+        threshold: 'both graded alike',
+        verdict: base === cand ? 'pass' : 'inconclusive',
+        effect: 'hold',
+      },
+      ...(base === cand
+        ? {}
+        : {
+            reason: `The ${cand ? 'candidate' : 'baseline'} run skipped the judge (--no-judge) and the ${cand ? 'baseline' : 'candidate'} did not: their judge-only cases were not evaluated alike, so they cannot be compared; rerun both with the same judge setting.`,
           }),
     },
   ];

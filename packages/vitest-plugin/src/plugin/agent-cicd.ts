@@ -89,6 +89,7 @@ export function agentCicd(options: AgentCicdOptions = {}): Plugin {
       const provided: AgentCicdProvided = {
         root,
         caseTimeout: resolved.caseTimeout,
+        ...(resolved.judge ? {} : { skipJudge: true }),
         ...(resolved.tier === undefined ? {} : { tier: resolved.tier }),
         ...(resolved.configFile === undefined ? {} : { configFile: resolved.configFile }),
       };

@@ -15,6 +15,11 @@ export interface AgentCicdOptions {
   htmlFile?: string;
   /** Also write JUnit XML here (relative to the Vitest root; sharded runs add `.shard-<i>-of-<n>`). @default no JUnit */
   junitFile?: string;
+  /**
+   * `false` skips the LLM judge and model-graded checks (like `agent-cicd run --no-judge`): a case with nothing
+   * else to check is a skipped test, never a pass, and the report records `options.skipJudge`. @default true
+   */
+  judge?: boolean;
   /** Exit non-zero when a case errored (its LLM call, tool or judge failed), even if its suite meets its threshold. @default true */
   failOnError?: boolean;
   /** Append a markdown summary to `$GITHUB_STEP_SUMMARY` when that variable is set. @default true */
@@ -52,6 +57,7 @@ export function resolveAgentCicdOptions(options: AgentCicdOptions = {}): Resolve
     outputFile: options.outputFile ?? '.agent-cicd/report.json',
     ...(options.htmlFile === undefined ? {} : { htmlFile: options.htmlFile }),
     ...(options.junitFile === undefined ? {} : { junitFile: options.junitFile }),
+    judge: options.judge ?? true,
     failOnError: options.failOnError ?? true,
     githubSummary: options.githubSummary ?? true,
     summary: options.summary ?? true,

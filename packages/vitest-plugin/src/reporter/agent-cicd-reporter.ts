@@ -83,6 +83,7 @@ export class AgentCicdReporter implements Reporter {
         status: reason === 'interrupted' ? 'incomplete' : 'complete',
         startedAt: this.startedAt,
         ...(collected.tier === undefined ? {} : { tier: collected.tier }),
+        ...(this.options.judge ? {} : { options: { skipJudge: true } }),
       }),
     );
     this.report = report;

@@ -55,7 +55,9 @@ export function collectCases(modules: ReadonlyArray<TestModule>, root: string): 
         if (result.state === 'failed') otherFailures.push(`${file}: ${test.fullName}`);
         continue;
       }
-      if (result.state === 'skipped' || result.state === 'pending') continue;
+      // A case the engine skipped (not evaluated) is recorded as `skipped`; one Vitest skipped (`.skip`, a filter) is not run.
+      const engineSkipped = result.state === 'skipped' && meta.result?.status === 'skipped';
+      if ((result.state === 'skipped' && !engineSkipped) || result.state === 'pending') continue;
       tier ??= meta.tier;
       const info: SuiteInfo = { ...meta.suite, file: relative(root, meta.suite.file) };
       const key = `${info.file}\0${info.name}`;

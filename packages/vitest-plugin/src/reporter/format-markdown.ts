@@ -13,7 +13,7 @@ export function formatMarkdown(report: RunReport, verdict: GateVerdict): string 
   ];
   for (const suite of report.suites) {
     lines.push(
-      `| ${suite.passed ? '✅' : '❌'} ${cell(suite.name)} | ${suite.counts.passed}/${suite.counts.cases} | ` +
+      `| ${suite.passed ? '✅' : '❌'} ${cell(suite.name)} | ${suite.counts.passed}/${suite.counts.cases}${suite.counts.skipped ? ` (${suite.counts.skipped} skipped)` : ''} | ` +
         `${percent(suite.passRate)} | ${percent(suite.interval.low)}–${percent(suite.interval.high)} | ` +
         `${suite.threshold === undefined ? '—' : percent(suite.threshold)} | ` +
         `${suite.tokens.input + suite.tokens.output} | $${suite.costUsd.toFixed(4)} |`,
@@ -24,7 +24,7 @@ export function formatMarkdown(report: RunReport, verdict: GateVerdict): string 
       .filter((testCase) => testCase.status !== 'passed')
       .map(
         (testCase) =>
-          `- **${cell(suite.name)} › ${cell(testCase.caseId)}** (${testCase.status}): ${cell(testCase.violations.map((v) => v.message).join('; ') || testCase.status)}`,
+          `- **${cell(suite.name)} › ${cell(testCase.caseId)}** (${testCase.status}): ${cell(testCase.skipReason ?? (testCase.violations.map((v) => v.message).join('; ') || testCase.status))}`,
       ),
   );
   if (failed.length) lines.push('', '### Cases that did not pass', '', ...failed);

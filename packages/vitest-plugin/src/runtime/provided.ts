@@ -7,6 +7,8 @@ export interface AgentCicdProvided {
   tier?: string;
   configFile?: string;
   caseTimeout: number;
+  /** The plugin's `judge: false`. */
+  skipJudge?: boolean;
 }
 
 declare module 'vitest' {

@@ -17,7 +17,8 @@ function caseTitle(testCase: PromptTestCase): string {
 /**
  * Entry point of the modules the plugin generates from suite files: one concurrent test per case, each running
  * all the case's trials through the engine's `runCase` and leaving the `CaseResult` in `task.meta` for the
- * reporter. A case that did not pass throws, so Vitest shows it as failed even when its suite meets its
+ * reporter. A skipped case (`judge: false` on a case with only model-graded checks) is a Vitest-skipped test.
+ * A case that did not pass throws, so Vitest shows it as failed even when its suite meets its
  * threshold; the reporter decides the exit code (docs/decisions.md). `importModule` is the generated module's
  * own `import()`, which Vite runs: it loads the suite's target module (TypeScript too) like a test file.
  */
@@ -39,11 +40,13 @@ export function registerSuite(
       case(caseId, makeError) {
         const testCase = suite.cases.find((candidate) => candidate.id === caseId);
         if (!testCase) throw new Error(`agent-cicd: case ${caseId} is not in suite ${suite.name}`);
-        test.concurrent(caseTitle(testCase), { timeout: provided.caseTimeout }, async ({ task, signal }) => {
+        test.concurrent(caseTitle(testCase), { timeout: provided.caseTimeout }, async ({ task, signal, skip }) => {
           task.meta.agentCicd = { suite: info, caseId };
           const context = await sharedRunContext(provided);
           const result = await runCase({ testCase, suite, file: data.file, context, signal });
           task.meta.agentCicd = { suite: info, caseId, tier: context.tier, result };
+          // Not evaluated (the judge is skipped and the case has nothing else to check): a skipped test, not a pass.
+          if (result.status === 'skipped') skip(result.skipReason);
           if (!result.passed) {
             const error = makeError(describeFailure(result));
             error.name = result.status === 'error' ? 'PromptCaseError' : 'PromptCaseFailure';

@@ -17,7 +17,7 @@ export function useModuleImporter(importer: ModuleImporter): void {
  * suite file the worker runs, so concurrent cases share one provider limit.
  */
 export function sharedRunContext(provided: AgentCicdProvided): Promise<RunContext> {
-  const key = JSON.stringify([provided.root, provided.tier, provided.configFile]);
+  const key = JSON.stringify([provided.root, provided.tier, provided.configFile, provided.skipJudge]);
   if (shared?.key !== key) {
     shared = {
       key,
@@ -25,6 +25,7 @@ export function sharedRunContext(provided: AgentCicdProvided): Promise<RunContex
         cwd: provided.root,
         ...(provided.tier === undefined ? {} : { tier: provided.tier }),
         ...(provided.configFile === undefined ? {} : { configFile: provided.configFile }),
+        ...(provided.skipJudge ? { judge: false as const } : {}),
         importModule: (file) => (viteImport ?? importModule)(file),
       }),
     };

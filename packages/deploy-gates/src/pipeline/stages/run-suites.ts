@@ -66,8 +66,13 @@ export async function runSuites(
 /** `name 1.000, other 0.750 (below threshold 0.9); 32 trials on dev`. */
 export function describeRun(report: RunReport): string {
   const suites = report.suites.map((suite) => {
-    const below = suite.passed ? '' : ` (below threshold ${suite.threshold ?? 'all cases'})`;
-    return `${suite.name} ${suite.passRate.toFixed(3)}${below}`;
+    const skipped = suite.counts.skipped ?? 0;
+    const below = suite.passed
+      ? ''
+      : skipped === suite.counts.cases
+        ? ' (every case skipped: judge skipped, nothing evaluated)'
+        : ` (below threshold ${suite.threshold ?? 'all cases'})`;
+    return `${suite.name} ${suite.passRate.toFixed(3)}${below}${skipped && skipped < suite.counts.cases ? ` (${skipped} skipped)` : ''}`;
   });
   const trials = report.suites.reduce((sum, suite) => sum + suite.counts.trials, 0);
   const status = report.status === 'complete' ? '' : `run ${report.status}: ${report.statusReason ?? ''}; `;
