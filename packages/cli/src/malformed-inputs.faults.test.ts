@@ -3,7 +3,7 @@
 // no stack trace and no hang. Most entries run in-process through `main` (the same code path as the binary); a
 // sample runs through the spawned binary; cassettes, journals and history are read by library calls whose error is
 // printed the way `main` prints it. Figures go to .agent-cicd/fault-figures/malformed-inputs.json.
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,7 +26,8 @@ type Content = string | Buffer;
 interface SetUp {
   journalHeader: string;
 }
-type FileContent = Content | ((setUp: SetUp) => Content);
+/** `sparseBytes`: a sparse file of that size (no disk used; a size limit refuses it before reading). */
+type FileContent = Content | ((setUp: SetUp) => Content) | { sparseBytes: number };
 interface Entry {
   id: string;
   kind: string;
@@ -199,7 +200,7 @@ const fileEntries: Entry[] = [
     ],
     yamlBreaks,
     [
-      ['no-api-version', 'kind: Deployment\nmetadata:\n  name: agent\n'],
+      ['wrong-shape', 'kind: Deployment\nmetadata:\n  name: agent\n'],
       ['second-doc-scalar', 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: agent}\n---\n42\n'],
       ['list-of-strings', 'apiVersion: v1\nkind: List\nitems: [a, b]\n'],
       ['alias-bomb-second-doc', `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: agent}\n---\n${bomb}\n`],
@@ -358,6 +359,12 @@ const oversizeEntries: Entry[] = (
       args: [],
       file: { name: '.agent-cicd/approvals/big.json', content: oversizeJson(8 * MiB) },
       library: (project: string) => readApproval(project, 'big'),
+    },
+    {
+      id: 'journal: oversize',
+      kind: 'journal',
+      args: ['run', 'ok.prompt.yaml', '--tier', 'dev', '--mock-script', 'mock.yaml', '--results', 'F', '--resume'],
+      file: { name: 'big.jsonl', content: { sparseBytes: 257 * MiB } },
     },
   ] as Entry[]
 ).map((entry) => ({ ...entry, located: 'file' as const, codes: ['AGENT_CICD_FILE_TOO_LARGE'] }));
@@ -531,6 +538,25 @@ const flagEntries: Entry[] = [
 ];
 
 const entries = [...fileEntries, ...flagEntries];
+
+/** Every reader put through the guarded loader in round 2 has an entry for each kind of mistake. */
+const readerMistakes = (() => {
+  const kinds: Record<string, string[]> = {
+    'kube-manifests': ['alias-bomb', 'deep', 'latin1', 'wrong-shape', 'oversize'],
+    'tools-suite': ['alias-bomb', 'deep', 'latin1', 'wrong-shape', 'oversize'],
+    'gitops-release': ['deep', 'latin1', 'wrong-shape', 'oversize'],
+    'gitops-evidence': ['deep', 'latin1', 'wrong-shape', 'oversize'],
+    approval: ['deep', 'latin1', 'wrong-shape', 'oversize'],
+    journal: ['deep', 'latin1', 'wrong-shape', 'oversize'],
+    'journal-read-back': ['deep', 'latin1', 'wrong-shape'],
+  };
+  const ids = new Set(entries.map((entry) => entry.id));
+  const cells = Object.entries(kinds).flatMap(([kind, mistakes]) => mistakes.map((mistake) => ({ kind, mistake })));
+  const covered = cells.filter(({ kind, mistake }) =>
+    [`${kind}: ${mistake}`, `${kind}: line-2-${mistake}`].some((id) => ids.has(id)),
+  ).length;
+  return { required: cells.length, covered };
+})();
 const errorLine = /^error\[(AGENT_CICD_[A-Z0-9_]+)\] \S/;
 
 interface Outcome {
@@ -584,7 +610,12 @@ async function setUpProject(): Promise<string> {
     if (!entry.file) continue;
     const { name, content } = entry.file;
     await mkdir(dirname(join(project, name)), { recursive: true });
-    await writeFile(join(project, name), typeof content === 'function' ? content({ journalHeader }) : content);
+    if (typeof content === 'object' && 'sparseBytes' in content) {
+      await writeFile(join(project, name), '');
+      await truncate(join(project, name), content.sparseBytes);
+    } else {
+      await writeFile(join(project, name), typeof content === 'function' ? content({ journalHeader }) : content);
+    }
   }
   return project;
 }
@@ -728,6 +759,12 @@ describe('malformed inputs: one line error[CODE] file:line:col path: message, ex
         description: 'inputs answered with one error[CODE] line and exit 2',
         value: passed,
         goal: { op: '==', value: all.length },
+      },
+      {
+        id: 'guarded-reader-mistakes',
+        description: `readers fixed in round 2 × mistake kinds covered (${readerMistakes.required} required: deep, Latin-1, wrong shape, oversize; alias bomb for YAML; the journal read-back's line limit is a unit test)`,
+        value: readerMistakes.covered,
+        goal: { op: '==', value: readerMistakes.required },
       },
       {
         id: 'file-types',
