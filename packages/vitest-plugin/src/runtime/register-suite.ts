@@ -49,7 +49,7 @@ export function registerSuite(
         test.concurrent(caseTitle(testCase), { timeout: provided.caseTimeout }, async ({ task, signal, skip }) => {
           task.meta.agentCicd = { suite: info, caseId, index };
           const context = await sharedRunContext(provided);
-          const result = await runCase({ testCase, suite, file: data.file, context, signal });
+          const result = await runCase({ testCase, suite, file: info.file, context, signal });
           const tier = context.tier;
           if (provided.journalDir === undefined) task.meta.agentCicd = { suite: info, caseId, index, tier, result };
           else {

