@@ -188,7 +188,7 @@ const goals: BenchGoal[] = [
 ];
 console.log(
   JSON.stringify({
-    method: `each pair run ${reps} times interleaved (CLI first, then Vitest first) on a shared machine; medians; whole process trees; built packages (npm run build); both sides at the provider's concurrency (${providerConcurrency})`,
+    method: `each pair run ${reps} times interleaved (CLI first, then Vitest first) on a shared machine; medians; whole process trees; built packages (npm run build): 'agent-cicd run .' and 'vitest run --config vitest.config.mjs --configLoader native'; both sides at the provider's concurrency (${providerConcurrency})`,
     idealMsAt50ms: (1000 * 50) / providerConcurrency,
     table,
     goals,

@@ -6,10 +6,13 @@
 // printed); 2 for an unknown bench name. See docs/benchmarks.md.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { benchDocument, lastJsonObject } from './bench-summary.mjs';
 
+// From the repository root whatever the working directory (`npm run bench` in a workspace, or a path to the script).
+const root = fileURLToPath(new URL('../', import.meta.url));
 const only = process.argv.slice(2);
-const available = readdirSync('bench')
+const available = readdirSync(`${root}bench`)
   .filter((file) => file.endsWith('.bench.ts'))
   .map((file) => file.slice(0, -'.bench.ts'.length))
   .sort();
@@ -25,7 +28,7 @@ for (const name of names) {
   const child = spawnSync(
     process.execPath,
     ['--expose-gc', '--conditions=@agent-cicd/source', '--import', 'tsx', `bench/${name}.bench.ts`],
-    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 },
+    { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 },
   );
   if (child.error) runs[name] = { error: child.error.message };
   else if (child.status !== 0) runs[name] = { error: `exited ${child.status ?? child.signal}` };

@@ -3,14 +3,17 @@
 // no stack trace and no hang. Most entries run in-process through `main` (the same code path as the binary); a
 // sample runs through the spawned binary; cassettes, journals and history are read by library calls whose error is
 // printed the way `main` prints it. Figures go to .agent-cicd/fault-figures/malformed-inputs.json.
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatUserError } from '@agent-cicd/core/errors';
+import { writeRunReport } from '@agent-cicd/core';
+import { AgentCicdError, formatUserError } from '@agent-cicd/core/errors';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCatalogues } from '../../../scripts/docs/errors-reference.js';
 import { writeFaultFigures } from '../../../scripts/fault-figures.js';
+import { readApproval } from '../../deploy-gates/src/pipeline/approvals.js';
+import { loadToolsSuites } from '../../deploy-gates/src/pipeline/tools-suite.js';
 import { main } from './main.js';
 import { oneLine } from './one-line.js';
 import { runCli } from './test-utils/run-cli.js';
@@ -19,16 +22,24 @@ const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const codes = new Set(errorCatalogues.flatMap(({ catalogue }) => Object.keys(catalogue)));
 
 type Content = string | Buffer;
+/** What the project set-up knows when it writes the files (the header line of a real journal of `ok.prompt.yaml`). */
+interface SetUp {
+  journalHeader: string;
+}
+/** `sparseBytes`: a sparse file of that size (no disk used; a size limit refuses it before reading). */
+type FileContent = Content | ((setUp: SetUp) => Content) | { sparseBytes: number };
 interface Entry {
   id: string;
   kind: string;
   /** argv; `F` is replaced by the malformed file's name. */
   args: string[];
-  file?: { name: string; content: Content };
-  /** The error line must name this file with a line and column. */
-  located?: boolean;
+  file?: { name: string; content: FileContent };
+  /** The error line must name this file with a line and column (`'file'`: the file only, e.g. a size limit). */
+  located?: boolean | 'file';
   /** Acceptable codes (default: any catalogued code but a kubectl/docker failure). */
   codes?: string[];
+  /** A library read instead of the CLI (a file no command reads from the user): printed the way `main` prints. */
+  library?: (project: string, file: string) => Promise<unknown>;
 }
 
 const sha = `sha256:${'a'.repeat(64)}`;
@@ -40,6 +51,10 @@ const bomb = [
 const deepJson = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
 const deepYaml = `${'['.repeat(300)}${']'.repeat(300)}`;
 const latin1 = (text: string): Buffer => Buffer.from(text, 'latin1');
+/** Just over a size limit, as a comment (YAML) or a string (JSON), so only the size is wrong. */
+const oversizeYaml = (limit: number): string => `# ${'x'.repeat(limit)}\n`;
+const oversizeJson = (limit: number): string => `{"pad": "${'x'.repeat(limit)}"}`;
+const MiB = 1024 * 1024;
 
 /** The ways any YAML file can be broken, located in the file. */
 const yamlBreaks: Array<[string, Content]> = [
@@ -69,7 +84,7 @@ function fileKind(
   ext: string,
   args: string[],
   breaks: Array<[string, Content]>,
-  schemaBreaks: Array<[string, Content]>,
+  schemaBreaks: Array<[string, FileContent]>,
 ): Entry[] {
   return [...breaks, ...schemaBreaks].map(([what, content]) => ({
     id: `${kind}: ${what}`,
@@ -168,18 +183,192 @@ const fileEntries: Entry[] = [
     [['wrong-shape', '{"releases": 3}']],
   ),
   ...fileKind(
+    'kube-manifests',
+    '.yaml',
+    [
+      'deploy',
+      'blue-green',
+      '--app',
+      'agent',
+      '--image',
+      image,
+      '--manifests',
+      'F',
+      '--history-file',
+      'history.json',
+      '--dry-run',
+    ],
+    yamlBreaks,
+    [
+      ['wrong-shape', 'kind: Deployment\nmetadata:\n  name: agent\n'],
+      ['second-doc-scalar', 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: agent}\n---\n42\n'],
+      ['list-of-strings', 'apiVersion: v1\nkind: List\nitems: [a, b]\n'],
+      ['alias-bomb-second-doc', `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: agent}\n---\n${bomb}\n`],
+    ],
+  ),
+  ...fileKind(
+    'gitops-release',
+    '.json',
+    ['deploy', 'gitops', '.', '--app', 'agent', '--release', 'F', '--dry-run'],
+    jsonBreaks,
+    [
+      ['wrong-shape', '{"id": "r1", "image": 3}'],
+      ['array', '[]'],
+    ],
+  ),
+  ...fileKind(
+    'gitops-evidence',
+    '.json',
+    ['deploy', 'gitops', '.', '--app', 'agent', '--release', 'release-ok.json', '--evidence', 'F', '--dry-run'],
+    jsonBreaks,
+    [
+      ['wrong-shape', '{"action": "promote", "evidence": [{"check": 1}]}'],
+      ['reasons-not-list', '{"reasons": "fine"}'],
+    ],
+  ),
+  ...fileKind(
     'journal',
     '.jsonl',
-    ['run', 'ok.prompt.yaml', '--tier', 'dev', '--results', 'F', '--resume'],
+    ['run', 'ok.prompt.yaml', '--tier', 'dev', '--mock-script', 'mock.yaml', '--results', 'F', '--resume'],
     [
       ['not-json', '{"type": "run"\n'],
       ['latin1', latin1('{"type":"run","x":"\xe9"}\n')],
       ['deep', `${deepJson}\n`],
     ],
-    [],
+    [
+      ['line-2-not-json', ({ journalHeader }) => `${journalHeader}\n{"type": "case", \n`],
+      [
+        'line-2-latin1',
+        ({ journalHeader }) =>
+          Buffer.concat([Buffer.from(`${journalHeader}\n`), latin1('{"type":"case","x":"\xe9"}\n')]),
+      ],
+      ['line-2-deep', ({ journalHeader }) => `${journalHeader}\n${deepJson}\n`],
+      [
+        'line-2-wrong-shape',
+        ({ journalHeader }) => `${journalHeader}\n{"type": "case", "suite": 0, "index": 0, "result": {"id": 3}}\n`,
+      ],
+      ['line-2-not-a-case', ({ journalHeader }) => `${journalHeader}\n[1, 2]\n`],
+    ],
   ),
 ];
-for (const entry of fileEntries.filter((e) => e.kind === 'journal')) entry.located = false;
+
+/** Files that no command reads from the user directly, read by the library function that reads them. */
+function libraryKind(
+  kind: string,
+  name: (what: string) => string,
+  library: NonNullable<Entry['library']>,
+  breaks: Array<[string, FileContent]>,
+): Entry[] {
+  return breaks.map(([what, content]) => ({
+    id: `${kind}: ${what}`,
+    kind,
+    args: [],
+    file: { name: name(what), content },
+    located: true,
+    library,
+  }));
+}
+
+const journalOf =
+  (line: Content) =>
+  ({ journalHeader }: SetUp): Content =>
+    Buffer.concat([Buffer.from(`${journalHeader}\n`), Buffer.from(line), Buffer.from('\n')]);
+
+const libraryEntries: Entry[] = [
+  ...libraryKind(
+    'tools-suite',
+    (what) => `tools-${what}/x.tools.yaml`,
+    (project, file) => loadToolsSuites(project, dirname(file)),
+    [
+      ...yamlBreaks,
+      ['wrong-shape', 'kind: tools\nname: t\ntools:\n  - name: lookup\n    output: {}\n    samples: []\n'],
+      ['unknown-key', 'kind: tools\nname: t\ntoolz: []\n'],
+    ],
+  ),
+  ...libraryKind(
+    'approval',
+    (what) => `.agent-cicd/approvals/bad-approval-${what}.json`,
+    (project, file) => readApproval(project, file.replace(/^.*\/(.*)\.json$/, '$1')),
+    [
+      ...jsonBreaks,
+      ['wrong-shape', '{"runId": "bad-approval-wrong-shape", "approvedBy": 3, "at": "now"}'],
+      ['other-run', '{"runId": "another-run", "approvedBy": "ana", "at": "2026-01-01T00:00:00Z"}'],
+    ],
+  ),
+  ...libraryKind(
+    'journal-read-back',
+    (what) => `read-back-${what}.jsonl`,
+    (project, file) =>
+      writeRunReport({
+        report: { suites: [{ name: 'ok', cases: [] }] } as never,
+        resultsFile: join(project, file),
+        file: join(project, `${file}.report.json`),
+      }),
+    [
+      ['syntax', journalOf('{"type":"case","suite":0,"index":0,"result": }')],
+      ['latin1', journalOf(latin1('{"type":"case","suite":0,"index":0,"result":{"id":"caf\xe9"}}'))],
+      ['deep', journalOf(`{"type":"case","suite":0,"index":0,"result":${deepJson}}`)],
+      ['wrong-shape', journalOf('{"type":"case","suite":0,"index":0,"result":3}')],
+    ],
+  ),
+];
+
+/** Over the size limit: refused before parsing with a message naming the limit (no line: the whole file is wrong). */
+const oversizeEntries: Entry[] = (
+  [
+    {
+      id: 'kube-manifests: oversize',
+      kind: 'kube-manifests',
+      args: [
+        'deploy',
+        'blue-green',
+        '--app',
+        'agent',
+        '--image',
+        image,
+        '--manifests',
+        'F',
+        '--history-file',
+        'history.json',
+        '--dry-run',
+      ],
+      file: { name: 'big-k8s.yaml', content: oversizeYaml(4 * MiB) },
+    },
+    {
+      id: 'gitops-release: oversize',
+      kind: 'gitops-release',
+      args: ['deploy', 'gitops', '.', '--app', 'agent', '--release', 'F', '--dry-run'],
+      file: { name: 'big-release.json', content: oversizeJson(8 * MiB) },
+    },
+    {
+      id: 'gitops-evidence: oversize',
+      kind: 'gitops-evidence',
+      args: ['deploy', 'gitops', '.', '--app', 'agent', '--release', 'release-ok.json', '--evidence', 'F', '--dry-run'],
+      file: { name: 'big-decision.json', content: oversizeJson(8 * MiB) },
+    },
+    {
+      id: 'tools-suite: oversize',
+      kind: 'tools-suite',
+      args: [],
+      file: { name: 'tools-big/x.tools.yaml', content: oversizeYaml(8 * MiB) },
+      library: (project: string, file: string) => loadToolsSuites(project, dirname(file)),
+    },
+    {
+      id: 'approval: oversize',
+      kind: 'approval',
+      args: [],
+      file: { name: '.agent-cicd/approvals/big.json', content: oversizeJson(8 * MiB) },
+      library: (project: string) => readApproval(project, 'big'),
+    },
+    {
+      id: 'journal: oversize',
+      kind: 'journal',
+      args: ['run', 'ok.prompt.yaml', '--tier', 'dev', '--mock-script', 'mock.yaml', '--results', 'F', '--resume'],
+      file: { name: 'big.jsonl', content: { sparseBytes: 257 * MiB } },
+    },
+  ] as Entry[]
+).map((entry) => ({ ...entry, located: 'file' as const, codes: ['AGENT_CICD_FILE_TOO_LARGE'] }));
+fileEntries.push(...libraryEntries, ...oversizeEntries);
 
 /** Every flag with a value it must refuse. */
 const flagEntries: Entry[] = [
@@ -349,6 +538,25 @@ const flagEntries: Entry[] = [
 ];
 
 const entries = [...fileEntries, ...flagEntries];
+
+/** Every reader put through the guarded loader in round 2 has an entry for each kind of mistake. */
+const readerMistakes = (() => {
+  const kinds: Record<string, string[]> = {
+    'kube-manifests': ['alias-bomb', 'deep', 'latin1', 'wrong-shape', 'oversize'],
+    'tools-suite': ['alias-bomb', 'deep', 'latin1', 'wrong-shape', 'oversize'],
+    'gitops-release': ['deep', 'latin1', 'wrong-shape', 'oversize'],
+    'gitops-evidence': ['deep', 'latin1', 'wrong-shape', 'oversize'],
+    approval: ['deep', 'latin1', 'wrong-shape', 'oversize'],
+    journal: ['deep', 'latin1', 'wrong-shape', 'oversize'],
+    'journal-read-back': ['deep', 'latin1', 'wrong-shape'],
+  };
+  const ids = new Set(entries.map((entry) => entry.id));
+  const cells = Object.entries(kinds).flatMap(([kind, mistakes]) => mistakes.map((mistake) => ({ kind, mistake })));
+  const covered = cells.filter(({ kind, mistake }) =>
+    [`${kind}: ${mistake}`, `${kind}: line-2-${mistake}`].some((id) => ids.has(id)),
+  ).length;
+  return { required: cells.length, covered };
+})();
 const errorLine = /^error\[(AGENT_CICD_[A-Z0-9_]+)\] \S/;
 
 interface Outcome {
@@ -378,13 +586,66 @@ async function setUpProject(): Promise<string> {
   await writeFile(join(project, 'k8s.yaml'), 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: agent\n');
   await writeFile(join(root, 'outside-secret.txt'), 'secret\n');
   await writeFile(join(project, 'base.json'), await readFile(join(repoRoot, 'fixtures/reports/baseline.json')));
-  for (const entry of fileEntries) if (entry.file) await writeFile(join(project, entry.file.name), entry.file.content);
+  await writeFile(
+    join(project, 'release-ok.json'),
+    JSON.stringify({
+      id: 'r7',
+      createdAt: '2026-01-01T00:00:00.000Z',
+      image,
+      prompt: { name: 'support', version: 'v1', hash: 'sha256:1' },
+      model: { llmModel: 'gpt-4o' },
+      tools: [],
+    }),
+  );
+  // A real journal's header, so broken case lines after it are reached.
+  dir = project;
+  const header = await runInProcess({
+    id: 'set-up: a journal',
+    kind: 'set-up',
+    args: ['run', 'ok.prompt.yaml', '--tier', 'dev', '--mock-script', 'mock.yaml', '--results', 'header.jsonl'],
+  });
+  if (header.hung || ![0, 1].includes(header.exitCode)) throw new Error(`set-up run failed: ${header.stderr}`);
+  const journalHeader = (await readFile(join(project, 'header.jsonl'), 'utf8')).split('\n')[0] as string;
+  for (const entry of fileEntries) {
+    if (!entry.file) continue;
+    const { name, content } = entry.file;
+    await mkdir(dirname(join(project, name)), { recursive: true });
+    if (typeof content === 'object' && 'sparseBytes' in content) {
+      await writeFile(join(project, name), '');
+      await truncate(join(project, name), content.sparseBytes);
+    } else {
+      await writeFile(join(project, name), typeof content === 'function' ? content({ journalHeader }) : content);
+    }
+  }
   return project;
 }
 
 const argsOf = (entry: Entry): string[] => entry.args.map((arg) => (arg === 'F' && entry.file ? entry.file.name : arg));
 
+/** A library read, printed the way `main` prints an error (`error[CODE] file:line:col path: message`, exit 2). */
+async function runLibrary(entry: Entry): Promise<Outcome> {
+  const started = Date.now();
+  let timer: NodeJS.Timeout | undefined;
+  const hang = new Promise<'hung'>((resolve) => {
+    timer = setTimeout(() => resolve('hung'), 20_000);
+  });
+  const outcome = await Promise.race([
+    (entry.library as NonNullable<Entry['library']>)(dir, entry.file?.name ?? '').then(
+      () => ({ exitCode: 0, stderr: '' }),
+      (error: unknown) =>
+        error instanceof AgentCicdError
+          ? { exitCode: 2, stderr: `error[${error.code}] ${oneLine(formatUserError(error))}\n` }
+          : { exitCode: 1, stderr: `${error instanceof Error ? error.stack : String(error)}\n` },
+    ),
+    hang,
+  ]);
+  clearTimeout(timer);
+  if (outcome === 'hung') return { exitCode: -1, stdout: '', stderr: '', ms: Date.now() - started, hung: true };
+  return { ...outcome, stdout: '', ms: Date.now() - started, hung: false };
+}
+
 async function runInProcess(entry: Entry): Promise<Outcome> {
+  if (entry.library) return runLibrary(entry);
   let stdout = '';
   let stderr = '';
   const started = Date.now();
@@ -422,7 +683,11 @@ function problemsOf(entry: Entry, outcome: Outcome): string[] {
   else if (entry.codes ? !entry.codes.includes(code) : code.startsWith('AGENT_CICD_COMMAND_'))
     problems.push(`code ${code}`);
   if (entry.located && entry.file && !line.includes(`${entry.file.name}:`)) problems.push(`not located: ${line}`);
-  if (entry.located && entry.file && !new RegExp(`${entry.file.name.replace(/\./g, '\\.')}:\\d+:\\d+`).test(line))
+  if (
+    entry.located === true &&
+    entry.file &&
+    !new RegExp(`${entry.file.name.replace(/\./g, '\\.')}:\\d+:\\d+`).test(line)
+  )
     problems.push(`no line:col: ${line}`);
   return problems;
 }
@@ -462,7 +727,7 @@ describe('malformed inputs: one line error[CODE] file:line:col path: message, ex
   });
 
   it('fails the same way through the spawned binary (a sample)', { timeout: 300_000 }, async () => {
-    const sample = entries.filter((_, i) => i % 15 === 0);
+    const sample = entries.filter((entry, i) => i % 15 === 0 && !entry.library);
     const runs = await Promise.all(
       sample.map((entry) => runCli(argsOf(entry), { cwd: dir, env: { PATH: join(dir, 'no-bin') } })),
     );
@@ -479,6 +744,8 @@ describe('malformed inputs: one line error[CODE] file:line:col path: message, ex
       entry: entries.find((e) => e.id === id) as Entry,
     }));
     if (all.length === 0) return;
+    if (process.env.DUMP_MALFORMED)
+      for (const { id, outcome } of all) console.log(`${id} => ${outcome.exitCode} ${outcome.stderr.trim()}`);
     const passed = all.filter(({ entry, outcome }) => problemsOf(entry, outcome).length === 0).length;
     writeFaultFigures('malformed-inputs', [
       {
@@ -492,6 +759,12 @@ describe('malformed inputs: one line error[CODE] file:line:col path: message, ex
         description: 'inputs answered with one error[CODE] line and exit 2',
         value: passed,
         goal: { op: '==', value: all.length },
+      },
+      {
+        id: 'guarded-reader-mistakes',
+        description: `readers fixed in round 2 × mistake kinds covered (${readerMistakes.required} required: deep, Latin-1, wrong shape, oversize; alias bomb for YAML; the journal read-back's line limit is a unit test)`,
+        value: readerMistakes.covered,
+        goal: { op: '==', value: readerMistakes.required },
       },
       {
         id: 'file-types',

@@ -238,7 +238,7 @@ describe('resume cannot double-count', () => {
     const result = await runCli([...runArgs, '--resume'], { cwd: dir, env });
     expect(result.exitCode).toBe(2);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
-    expect(result.stderr).toMatch(/^error\[AGENT_CICD_RESUME_INVALID\] .*report\.jsonl:3:1/);
+    expect(result.stderr).toMatch(/^error\[AGENT_CICD_RESUME_INVALID\] .*report\.jsonl:3:\d+ status: /);
   });
 
   it('checks --report and --results before the run starts', { timeout: 120_000 }, async () => {

@@ -34,6 +34,8 @@ export const coreErrorCatalogue = {
   AGENT_CICD_TOOL_INVALID:
     'a tool is defined twice, has an invalid JSON Schema, or a mock tools file breaks its schema',
   AGENT_CICD_RESUME_INVALID: '`run --resume` was given a results file of another run, or one that is not a journal',
+  AGENT_CICD_JOURNAL_INVALID:
+    'writing the report: a case line of the results journal (`.jsonl`) is not a case record (changed while the run wrote it?)',
   AGENT_CICD_RESULTS_LOCKED:
     'another run holds the lock of this results file (`<journal>.lock`); wait for it, or delete a lock left by a crash',
   AGENT_CICD_BUDGET_EXCEEDED:

@@ -28,7 +28,7 @@ export const deployErrorCatalogue: Record<(typeof DeployErrorCode)[keyof typeof 
   AGENT_CICD_RELEASE_NOT_FOUND: 'rollback --to names a release the history does not hold, or there is no earlier one',
   AGENT_CICD_RELEASE_HISTORY_INVALID: 'the release history (ConfigMap or file) is not valid JSON of the history schema',
   AGENT_CICD_KUBE_MANIFEST_INVALID:
-    'a --manifests file is unreadable, not YAML/JSON Kubernetes objects, or lacks the Deployment/Service/Ingress needed; nothing was changed (exit 2)',
+    'a --manifests file holds something that is not a Kubernetes object, a kustomization that must be rendered first, or lacks the Deployment/Service/Ingress needed; nothing was changed (exit 2)',
   AGENT_CICD_DEPLOY_PARTIAL:
     'the cluster or docker failed part-way and the previous state could not be restored and verified; the output lists what was changed and how to recover (exit 4)',
 };

@@ -58,5 +58,11 @@ export async function run({ monorepo, repo: createRepo }) {
     `Vitest warns about source maps:\n${vitest.output}`,
   );
   check(!/Unknown file extension/.test(vitest.output), 'a module failed to load');
+  // The reporter streams the cases from the workers' journal into the report: every case is listed.
+  const report = JSON.parse(await repo.read('.agent-cicd/report.json'));
+  check(
+    report.suites.length === 2 && report.suites.every((suite) => suite.cases.length === suite.counts.cases),
+    `the Vitest report does not list every case:\n${JSON.stringify(report.suites.map((s) => [s.name, s.counts.cases, s.cases.length]))}`,
+  );
   return 'run PASS, pipeline PROMOTE, vitest 2 suites passed';
 }

@@ -31,6 +31,7 @@ const TSCONFIG = {
 };
 
 const SH_LANGS = ['sh', 'bash', 'shell'];
+const PAGE_CONCURRENCY = Number(process.env.DOC_PAGE_CONCURRENCY ?? 2);
 
 async function pages(monorepo) {
   const docs = (await readdir(join(monorepo, 'docs'))).filter((name) => name.endsWith('.md')).sort();
@@ -158,31 +159,43 @@ export async function run({ monorepo, work, tarballs, repo: createRepo }) {
     npm_config_fund: 'false',
     npm_config_update_notifier: 'false',
   };
-  const failures = [];
-  const results = [];
-  try {
-    for (const page of await pages(monorepo)) {
+  // Pages are independent repositories: two at a time (CI has 2 cores; most of a page's time is npm and
+  // process start-up). Results are reported in page order.
+  const list = await pages(monorepo);
+  const outcomes = new Array(list.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < list.length) {
+      const index = next++;
+      const page = list[index];
       const t0 = performance.now();
       try {
         const result = await runPage(page, await readFile(join(monorepo, page), 'utf8'), { createRepo, env });
-        results.push({ ...result, seconds: (performance.now() - t0) / 1000 });
+        outcomes[index] = { result: { ...result, seconds: (performance.now() - t0) / 1000 } };
       } catch (error) {
-        failures.push(error instanceof ScenarioFailure ? error.message : `${page}: ${error.stack ?? error}`);
+        outcomes[index] = {
+          failure: error instanceof ScenarioFailure ? error.message : `${page}: ${error.stack ?? error}`,
+        };
       }
     }
+  };
+  try {
+    await Promise.all(Array.from({ length: PAGE_CONCURRENCY }, worker));
   } finally {
     await registry.close();
   }
+  const failures = outcomes.filter((outcome) => outcome.failure).map((outcome) => outcome.failure);
+  const results = outcomes.filter((outcome) => outcome.result).map((outcome) => outcome.result);
   if (failures.length > 0) {
     throw new ScenarioFailure(`${failures.length} page(s) failed:\n${failures.join('\n\n')}`);
   }
   const ran = results.reduce((sum, result) => sum + result.ran, 0);
   const skipped = results.flatMap((result) => result.skipped);
-  const list = skipped.map((skip) => `${skip.where} (${skip.reason})`).join('; ');
+  const skips = skipped.map((skip) => `${skip.where} (${skip.reason})`).join('; ');
   const slowest = [...results]
     .sort((a, b) => b.seconds - a.seconds)
     .slice(0, 3)
     .map((result) => `${result.page} ${result.seconds.toFixed(0)}s`)
     .join(', ');
-  return `${results.length} pages, ${ran} blocks run, ${skipped.length} skipped${list ? ` — ${list}` : ''}; slowest: ${slowest}`;
+  return `${results.length} pages, ${ran} blocks run, ${skipped.length} skipped${skips ? ` — ${skips}` : ''}; slowest: ${slowest}`;
 }

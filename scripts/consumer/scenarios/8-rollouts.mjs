@@ -51,6 +51,19 @@ export async function run({ monorepo, repo: createRepo }) {
     const refused = await repo.npx([...bg, ...bad], { env, expect: 2 });
     checkMatch(refused.stderr, /^error\[AGENT_CICD_DEPLOY_INVALID_INPUT\] [^\n]*\n$/, `refused ${bad.join(' ')}`);
   }
+  // A manifest with an alias bomb in its second document: core's guarded loader, one located line.
+  const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]'];
+  for (const [n, prev] of ['ba', 'cb', 'dc', 'ed']) bomb.push(`${n}: &${n} [${Array(9).fill(`*${prev}`).join(', ')}]`);
+  await repo.write({ 'bad-k8s.yaml': `apiVersion: v1\nkind: Service\nmetadata: {name: x}\n---\n${bomb.join('\n')}\n` });
+  const bombed = await repo.npx([...bg.slice(0, 5), '--manifests', 'bad-k8s.yaml', '--image', digest], {
+    env,
+    expect: 2,
+  });
+  checkMatch(
+    bombed.stderr,
+    /^error\[AGENT_CICD_PARSE_ERROR\] bad-k8s\.yaml:6:8: YAML syntax error: aliases expand [^\n]*\n$/,
+    'an alias bomb in --manifests',
+  );
   const mutating = (await repo.read('calls.jsonl'))
     .split('\n')
     .filter(Boolean)

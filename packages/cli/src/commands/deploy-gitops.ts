@@ -17,27 +17,42 @@ interface GitopsFlags {
   json?: boolean;
 }
 
-/** Evidence lines for the commit message from a gate decision JSON (`agent-cicd gate --json`). */
+/**
+ * Evidence lines for the commit message from a gate decision JSON (`agent-cicd gate --json`), read through core's
+ * guarded loader (size, UTF-8, syntax, depth: located errors); a decision of the wrong shape is invalid input at
+ * its field.
+ */
 async function evidenceLines(file: string, cwd: string): Promise<string[]> {
-  const { readFile } = await import('node:fs/promises');
   const { resolve } = await import('node:path');
   const { AgentCicdError } = await import('@agent-cicd/core/errors');
-  let decision: { action?: string; reasons?: string[]; evidence?: Array<{ check: string; verdict: string }> };
-  try {
-    decision = JSON.parse(await readFile(resolve(cwd, file), 'utf8'));
-  } catch (cause) {
-    throw new AgentCicdError(
-      'AGENT_CICD_DEPLOY_INVALID_INPUT',
-      `cannot read the evidence: ${(cause as Error).message}`,
-      {
-        cause,
-        location: { file },
+  const { formatPath, loadSourceFile } = await import('@agent-cicd/core/source');
+  const doc = await loadSourceFile(resolve(cwd, file), { name: file });
+  const invalid = (path: Array<string | number>, message: string): never => {
+    throw new AgentCicdError('AGENT_CICD_DEPLOY_INVALID_INPUT', `not a gate decision: ${message}`, {
+      location: {
+        file,
+        ...doc.locate(path),
+        ...(path.length > 0 ? { path: formatPath(path) } : {}),
       },
-    );
-  }
+    });
+  };
+  const decision = doc.value as { action?: unknown; reasons?: unknown; evidence?: unknown };
+  if (typeof decision !== 'object' || decision === null || Array.isArray(decision)) invalid([], 'expected an object');
+  if (decision.action !== undefined && typeof decision.action !== 'string') invalid(['action'], 'expected a string');
+  const reasons = decision.reasons ?? [];
+  if (!Array.isArray(reasons) || reasons.some((r) => typeof r !== 'string'))
+    invalid(['reasons'], 'expected a list of strings');
+  const evidence = decision.evidence ?? [];
+  if (!Array.isArray(evidence)) invalid(['evidence'], 'expected a list');
+  const rows = (evidence as unknown[]).map((row, i) => {
+    const { check, verdict } = (row ?? {}) as { check?: unknown; verdict?: unknown };
+    if (typeof check !== 'string' || typeof verdict !== 'string')
+      invalid(['evidence', i], 'expected { check, verdict } strings');
+    return `${check}: ${verdict}`;
+  });
   return [
-    `gate: ${String(decision.action ?? 'unknown').toUpperCase()} — ${(decision.reasons ?? [])[0] ?? ''}`.trim(),
-    ...(decision.evidence ?? []).map((row) => `${row.check}: ${row.verdict}`),
+    `gate: ${String(decision.action ?? 'unknown').toUpperCase()} — ${(reasons as string[])[0] ?? ''}`.trim(),
+    ...rows,
   ];
 }
 
@@ -87,35 +102,16 @@ export function registerGitops(deploy: Command, io: CliIo, state: CliState): voi
           'AGENT_CICD_DEPLOY_INVALID_INPUT',
           'deploy gitops needs --release <file> (or --revert)',
         );
-      const { readFile } = await import('node:fs/promises');
-      const file = resolve(io.cwd, flags.release);
-      let json: unknown;
-      try {
-        json = JSON.parse(await readFile(file, 'utf8'));
-      } catch (cause) {
-        throw new AgentCicdError(
-          'AGENT_CICD_DEPLOY_INVALID_INPUT',
-          `cannot read the release bundle: ${(cause as Error).message}`,
-          {
-            cause,
-            location: { file },
-          },
-        );
-      }
-      const parsed = ReleaseBundleSchema.safeParse(json);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        throw new AgentCicdError(
-          'AGENT_CICD_DEPLOY_INVALID_INPUT',
-          `not a valid release bundle: ${issue?.message ?? ''}`,
-          {
-            location: { file, path: issue?.path.join('.') ?? '' },
-          },
-        );
-      }
+      // Core's guarded loader (size, UTF-8, syntax, depth), then the schema at file:line:col path.
+      const { loadSourceFile, validateSource } = await import('@agent-cicd/core/source');
+      const release = validateSource(
+        await loadSourceFile(resolve(io.cwd, flags.release), { name: flags.release }),
+        ReleaseBundleSchema,
+        'AGENT_CICD_DEPLOY_INVALID_INPUT',
+      );
       const result = await releaseToGitops({
         repoDir: dir,
-        release: parsed.data,
+        release,
         app: flags.app,
         path: flags.path,
         ...(flags.imageName ? { imageName: flags.imageName } : {}),
@@ -129,7 +125,7 @@ export function registerGitops(deploy: Command, io: CliIo, state: CliState): voi
         io.stdout(`${JSON.stringify({ ...result, plan: { ...result.plan, before: undefined } }, null, 2)}\n`);
       else if (result.dryRun)
         io.stdout(`${result.plan.commands.join('\n')}\n--- ${result.plan.kustomization} after:\n${result.plan.after}`);
-      else io.stdout(`committed release ${parsed.data.id} on ${result.plan.branch}: ${result.commit?.slice(0, 12)}\n`);
+      else io.stdout(`committed release ${release.id} on ${result.plan.branch}: ${result.commit?.slice(0, 12)}\n`);
       state.exitCode = ExitCode.ok;
     });
 }

@@ -18,13 +18,15 @@ export function labelHeaders(metadata: Record<string, string> | undefined): Reco
 /** The labels of `x-agent-cicd-*` headers (lower-case names, as Node gives them), camel-cased and decoded. */
 export function readLabelHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
   const labels: Record<string, string> = {};
-  for (const [name, raw] of Object.entries(headers)) {
+  // A plain loop over the names: the mock server calls this on every request.
+  for (const name in headers) {
     if (!name.startsWith(LABEL_HEADER_PREFIX)) continue;
+    const raw = headers[name];
     const value = Array.isArray(raw) ? raw[0] : raw;
     if (value === undefined) continue;
     const key = name.slice(LABEL_HEADER_PREFIX.length).replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
     if (!key) continue;
-    labels[key] = decode(value);
+    labels[key] = value.includes('%') ? decode(value) : value;
   }
   return labels;
 }

@@ -92,7 +92,7 @@ describe('anthropicMessagesProtocol', () => {
 
   it('renders a message with the answering rule, and streams message_start … message_stop when asked', () => {
     const plain: ChatCall = { request: { messages: [] }, includeUsage: false };
-    expect(protocol.render(response, plain, frame)).toMatchObject({
+    expect(JSON.parse(protocol.render(response, plain, frame))).toMatchObject({
       id: 'msg_mock000012',
       type: 'message',
       stop_reason: 'tool_use',

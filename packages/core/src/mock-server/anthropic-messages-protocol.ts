@@ -1,20 +1,13 @@
 import type { LlmResponse } from '../llm/types.js';
+import { mockRuleOf } from '../mock/mock-rule-of.js';
 import {
   anthropicErrorBody,
+  anthropicMessageJson,
   anthropicMessagesToChat,
   anthropicToLlmRequest,
-  llmToAnthropicMessage,
   llmToAnthropicStream,
 } from './anthropic-wire.js';
-import {
-  answerChat,
-  type ChatProtocol,
-  chatBody,
-  chatFaultContext,
-  noteChatCall,
-  withLabels,
-  withMockRule,
-} from './chat-call.js';
+import { answerChat, type ChatProtocol, chatBody, chatFaultContext, noteChatCall, withLabels } from './chat-call.js';
 
 /** Anthropic Messages: `POST /v1/messages`, JSON or SSE events from `message_start` to `message_stop`. */
 export const anthropicMessagesProtocol: ChatProtocol = {
@@ -32,7 +25,7 @@ export const anthropicMessagesProtocol: ChatProtocol = {
   },
   faultContext: chatFaultContext,
   answer: answerChat,
-  render: (response: LlmResponse, _call, frame) => withMockRule(llmToAnthropicMessage(response, frame.id), response),
+  render: (response: LlmResponse, _call, frame) => anthropicMessageJson(response, frame.id, mockRuleOf(response)),
   stream: (response, call, frame) => (call.request.stream ? llmToAnthropicStream(response, frame.id) : undefined),
   brokenFrame: 'event: content_block_delta\ndata: {"type": "content_block_delta", "index": 0,\n\n',
   errorBody: anthropicErrorBody,

@@ -1,5 +1,5 @@
 import type { ChatMessage, LlmRequest, LlmResponse, ToolCall, ToolDefinition } from '../llm/types.js';
-import { isRecord, splitForStream, splitJson, sseFrame, textOf, WireError } from './wire-common.js';
+import { isPlainResponse, isRecord, splitForStream, splitJson, sseFrame, textOf, WireError } from './wire-common.js';
 
 /** Maps Anthropic messages (content blocks) to agent-cicd's: `tool_result` blocks become tool messages. */
 export function anthropicMessagesToChat(list: readonly unknown[]): ChatMessage[] {
@@ -102,6 +102,22 @@ export function llmToAnthropicMessage(response: LlmResponse, id: string): Record
     stop_sequence: null,
     usage: { input_tokens: response.usage.inputTokens, output_tokens: response.usage.outputTokens },
   };
+}
+
+/**
+ * The JSON text of `llmToAnthropicMessage` (plus `agent_cicd_mock: { rule }` when a script rule answered), written
+ * directly: byte-identical to `JSON.stringify` of the object form (tested).
+ */
+export function anthropicMessageJson(response: LlmResponse, id: string, rule?: string): string {
+  const mock = rule === undefined ? '' : `,"agent_cicd_mock":{"rule":${JSON.stringify(rule)}}`;
+  if (!isPlainResponse(response, STOP))
+    return `${JSON.stringify(llmToAnthropicMessage(response, id)).slice(0, -1)}${mock}}`;
+  return (
+    `{"id":${JSON.stringify(id)},"type":"message","role":"assistant","model":${JSON.stringify(response.model)},` +
+    `"content":${JSON.stringify(contentBlocks(response))},"stop_reason":"${STOP[response.finishReason]}",` +
+    `"stop_sequence":null,"usage":{"input_tokens":${response.usage.inputTokens},` +
+    `"output_tokens":${response.usage.outputTokens}}${mock}}`
+  );
 }
 
 /** Encodes a response as the SSE events of a streamed message (message_start … message_stop). */

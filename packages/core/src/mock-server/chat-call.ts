@@ -1,7 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { readLabelHeaders } from '../llm/label-headers.js';
 import type { ChatMessage, LlmRequest, LlmResponse } from '../llm/types.js';
-import { mockRuleOf } from '../mock/mock-rule-of.js';
 import type { FaultContext } from './faults.js';
 import type { MockBackend, MockProtocol } from './mock-protocol.js';
 import type { MockServerRequest } from './request-log.js';
@@ -48,7 +47,7 @@ export function noteChatCall(request: LlmRequest, includeUsage: boolean, entry: 
   }
   entry.model = request.model;
   entry.stream = request.stream === true;
-  entry.offeredTools = request.tools ? request.tools.map((tool) => tool.name) : [];
+  if (request.tools && request.tools.length > 0) entry.offeredTools = request.tools.map((tool) => tool.name);
   entry.lastUserMessage = lastUser;
   const caseId = request.metadata?.caseId;
   if (caseId) entry.caseId = caseId;
@@ -63,13 +62,6 @@ export function chatFaultContext(call: ChatCall, entry: MockServerRequest): Faul
 /** Answers a chat call with the backend's client and logs the tools it called. */
 export async function answerChat(call: ChatCall, backend: MockBackend, entry: MockServerRequest): Promise<LlmResponse> {
   const response = await backend.llm.complete(call.request);
-  entry.calledTools = response.toolCalls.map((toolCall) => toolCall.name);
+  if (response.toolCalls.length > 0) entry.calledTools = response.toolCalls.map((toolCall) => toolCall.name);
   return response;
-}
-
-/** Adds which script rule answered (`agent_cicd_mock.rule`, for diagnostics; SDKs ignore it) to a JSON body. */
-export function withMockRule(body: Record<string, unknown>, response: LlmResponse): Record<string, unknown> {
-  const rule = mockRuleOf(response);
-  if (rule !== undefined) body.agent_cicd_mock = { rule };
-  return body;
 }

@@ -58,7 +58,7 @@ describe('embeddingsProtocol', () => {
     };
     const answer = await protocol.answer({ input: ['a'] }, { llm, models: [] }, entry());
     expect(seen).toEqual([{ input: ['a'] }]);
-    expect(protocol.render(answer, { input: ['a'] }, { id: 'x', created: 0 })).toEqual({
+    expect(JSON.parse(protocol.render(answer, { input: ['a'] }, { id: 'x', created: 0 }))).toEqual({
       object: 'list',
       data: [{ object: 'embedding', index: 0, embedding: [0.6, 0.8] }],
       model: 'emb',

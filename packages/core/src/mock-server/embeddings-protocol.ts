@@ -49,11 +49,12 @@ export const embeddingsProtocol: MockProtocol<EmbeddingRequest, EmbeddingRespons
     if (!backend.llm.embed) throw new StatusError(404, 'this mock server has no embeddings model');
     return backend.llm.embed(request);
   },
-  render: (response) => ({
-    object: 'list',
-    data: response.vectors.map((embedding, index) => ({ object: 'embedding', index, embedding })),
-    model: response.model,
-    usage: { prompt_tokens: response.usage.inputTokens, total_tokens: response.usage.inputTokens },
-  }),
+  render: (response) =>
+    JSON.stringify({
+      object: 'list',
+      data: response.vectors.map((embedding, index) => ({ object: 'embedding', index, embedding })),
+      model: response.model,
+      usage: { prompt_tokens: response.usage.inputTokens, total_tokens: response.usage.inputTokens },
+    }),
   errorBody: (status, message) => openAiErrorBody(status, message),
 };

@@ -14,24 +14,34 @@ export class HttpError extends Error {
   }
 }
 
-/** Reads a request body as text (at most 32 MiB). */
-export function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY) reject(new HttpError(413, 'request body too large'));
-      else chunks.push(chunk);
-    });
-    req.on('end', () =>
-      resolve(chunks.length === 1 ? (chunks[0] as Buffer).toString('utf8') : Buffer.concat(chunks).toString('utf8')),
-    );
-    req.on('error', reject);
-    // A client that gives up mid-body never sends 'end'; without this the handler would wait forever.
-    req.on('close', () => {
-      if (!req.complete) reject(new HttpError(499, 'client closed the request'));
-    });
+/**
+ * Reads a request body as text (at most 32 MiB) and calls `done` once, with the text or the error. A callback
+ * rather than a promise: it runs on every request of the mock server.
+ */
+export function readBody(req: IncomingMessage, done: (error: Error | undefined, text: string) => void): void {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let settled = false;
+  const settle = (error: Error | undefined, text: string): void => {
+    if (settled) return;
+    settled = true;
+    done(error, text);
+  };
+  req.on('data', (chunk: Buffer) => {
+    size += chunk.length;
+    if (size > MAX_BODY) settle(new HttpError(413, 'request body too large'), '');
+    else chunks.push(chunk);
+  });
+  req.on('end', () =>
+    settle(
+      undefined,
+      chunks.length === 1 ? (chunks[0] as Buffer).toString('utf8') : Buffer.concat(chunks).toString('utf8'),
+    ),
+  );
+  req.on('error', (error) => settle(error, ''));
+  // A client that gives up mid-body never sends 'end'; without this the handler would wait forever.
+  req.on('close', () => {
+    if (!req.complete) settle(new HttpError(499, 'client closed the request'), '');
   });
 }
 

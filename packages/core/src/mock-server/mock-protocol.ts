@@ -49,8 +49,8 @@ export interface MockProtocol<Call = unknown, Answer = unknown> {
   faultContext?(call: Call, entry: MockServerRequest): FaultContext;
   /** Answers the call (errors with a numeric `status` are served with it; see the server core). */
   answer(call: Call, backend: MockBackend, entry: MockServerRequest): Promise<Answer>;
-  /** The JSON body of the answer. */
-  render(answer: Answer, call: Call, frame: ResponseFrame): unknown;
+  /** The JSON body of the answer, as text (the chat protocols write it directly, without an object tree). */
+  render(answer: Answer, call: Call, frame: ResponseFrame): string;
   /** The SSE frames of the answer, terminator included, when the call asked to stream; else undefined. */
   stream?(answer: Answer, call: Call, frame: ResponseFrame): string[] | undefined;
   /** An SSE frame with broken JSON in this API's framing (the `malformed_json` fault on streams). */

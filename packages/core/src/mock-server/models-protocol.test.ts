@@ -32,7 +32,7 @@ describe('modelsProtocol', () => {
 
   it("lists the models in OpenAI's shape, or Anthropic's when the client sends anthropic-version", async () => {
     const openai = protocol.parse(undefined, {}, entry);
-    expect(protocol.render(await protocol.answer(openai, backend, entry), openai, frame)).toEqual({
+    expect(JSON.parse(protocol.render(await protocol.answer(openai, backend, entry), openai, frame))).toEqual({
       object: 'list',
       data: [
         { id: 'm1', object: 'model', created: 1_700_000_000, owned_by: 'agent-cicd-mock' },
@@ -40,7 +40,7 @@ describe('modelsProtocol', () => {
       ],
     });
     const anthropic = protocol.parse(undefined, { 'anthropic-version': '2023-06-01' }, entry);
-    expect(protocol.render(await protocol.answer(anthropic, backend, entry), anthropic, frame)).toEqual({
+    expect(JSON.parse(protocol.render(await protocol.answer(anthropic, backend, entry), anthropic, frame))).toEqual({
       data: [
         { type: 'model', id: 'm1', display_name: 'm1', created_at: '2023-11-14T22:13:20.000Z' },
         { type: 'model', id: 'm2', display_name: 'm2', created_at: '2023-11-14T22:13:20.000Z' },

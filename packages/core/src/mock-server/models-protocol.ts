@@ -25,12 +25,12 @@ export const modelsProtocol: MockProtocol<ModelsCall, readonly string[]> = {
         display_name: id,
         created_at: new Date(frame.created * 1000).toISOString(),
       }));
-      return { data, has_more: false, first_id: models[0] ?? null, last_id: models.at(-1) ?? null };
+      return JSON.stringify({ data, has_more: false, first_id: models[0] ?? null, last_id: models.at(-1) ?? null });
     }
-    return {
+    return JSON.stringify({
       object: 'list',
       data: models.map((id) => ({ id, object: 'model', created: frame.created, owned_by: 'agent-cicd-mock' })),
-    };
+    });
   },
   errorBody: (status, message) => openAiErrorBody(status, message),
 };

@@ -122,14 +122,16 @@ describe('openAiChatProtocol', () => {
 
   it('renders a chat.completion with the answering rule, and streams only when asked, ending with [DONE]', () => {
     const plain: ChatCall = { request: { messages: [] }, includeUsage: false };
-    expect(protocol.render(response, plain, frame)).toMatchObject({
+    expect(JSON.parse(protocol.render(response, plain, frame))).toMatchObject({
       id: 'chatcmpl-mock000007',
       object: 'chat.completion',
       created: 1_700_000_000,
       choices: [{ finish_reason: 'tool_calls', message: { tool_calls: [{ function: { name: 'get_weather' } }] } }],
       agent_cicd_mock: { rule: 'weather' },
     });
-    expect(protocol.render({ ...response, raw: undefined }, plain, frame)).not.toHaveProperty('agent_cicd_mock');
+    expect(JSON.parse(protocol.render({ ...response, raw: undefined }, plain, frame))).not.toHaveProperty(
+      'agent_cicd_mock',
+    );
     expect(protocol.stream?.(response, plain, frame)).toBeUndefined();
     const frames = protocol.stream?.(response, { request: { messages: [], stream: true }, includeUsage: true }, frame);
     expect(frames?.every((f) => f.startsWith('data: ') && f.endsWith('\n\n'))).toBe(true);

@@ -1,16 +1,9 @@
 import type { LlmResponse } from '../llm/types.js';
+import { mockRuleOf } from '../mock/mock-rule-of.js';
+import { answerChat, type ChatProtocol, chatBody, chatFaultContext, noteChatCall, withLabels } from './chat-call.js';
 import {
-  answerChat,
-  type ChatProtocol,
-  chatBody,
-  chatFaultContext,
-  noteChatCall,
-  withLabels,
-  withMockRule,
-} from './chat-call.js';
-import {
-  llmToOpenAiCompletion,
   llmToOpenAiStream,
+  openAiCompletionJson,
   openAiErrorBody,
   openAiMessagesToChat,
   openAiToLlmRequest,
@@ -43,7 +36,7 @@ export const openAiChatProtocol: ChatProtocol = {
   },
   faultContext: chatFaultContext,
   answer: answerChat,
-  render: (response: LlmResponse, _call, frame) => withMockRule(llmToOpenAiCompletion(response, frame), response),
+  render: (response: LlmResponse, _call, frame) => openAiCompletionJson(response, frame, mockRuleOf(response)),
   stream: (response, call, frame) =>
     call.request.stream ? llmToOpenAiStream(response, frame, call.includeUsage) : undefined,
   brokenFrame: 'data: {"id": "chatcmpl-broken", "choices": [\n\n',

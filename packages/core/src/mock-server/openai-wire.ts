@@ -1,5 +1,15 @@
 import type { ChatMessage, LlmRequest, LlmResponse, ToolDefinition } from '../llm/types.js';
-import { isRecord, parseArguments, splitForStream, splitJson, sseFrame, textOf, WireError } from './wire-common.js';
+import {
+  isPlainResponse,
+  isRecord,
+  jsonNumber,
+  parseArguments,
+  splitForStream,
+  splitJson,
+  sseFrame,
+  textOf,
+  WireError,
+} from './wire-common.js';
 
 /** Maps OpenAI chat messages to agent-cicd's: system/developer messages become the system text. */
 export function openAiMessagesToChat(list: readonly unknown[]): { system?: string; messages: ChatMessage[] } {
@@ -104,6 +114,37 @@ export function llmToOpenAiCompletion(response: LlmResponse, frame: OpenAiFrame)
     usage: usageOf(response),
     system_fingerprint: 'fp_agent_cicd_mock',
   };
+}
+
+/**
+ * The JSON text of `llmToOpenAiCompletion` (plus `agent_cicd_mock: { rule }` when a script rule answered), written
+ * directly: the mock server's hot path, byte-identical to `JSON.stringify` of the object form (tested).
+ */
+export function openAiCompletionJson(response: LlmResponse, frame: OpenAiFrame, rule?: string): string {
+  const mock = rule === undefined ? '' : `,"agent_cicd_mock":{"rule":${JSON.stringify(rule)}}`;
+  if (!isPlainResponse(response, FINISH) || !Number.isFinite(frame.created)) {
+    return `${JSON.stringify(llmToOpenAiCompletion(response, frame)).slice(0, -1)}${mock}}`;
+  }
+  const calls = response.toolCalls;
+  const content = response.text === '' && calls.length > 0 ? 'null' : JSON.stringify(response.text);
+  const toolCalls =
+    calls.length > 0
+      ? `,"tool_calls":${JSON.stringify(
+          calls.map((call) => ({
+            id: call.id,
+            type: 'function',
+            function: { name: call.name, arguments: JSON.stringify(call.arguments) },
+          })),
+        )}`
+      : '';
+  const { inputTokens, outputTokens } = response.usage;
+  return (
+    `{"id":${JSON.stringify(frame.id)},"object":"chat.completion","created":${frame.created},` +
+    `"model":${JSON.stringify(response.model)},"choices":[{"index":0,"message":{"role":"assistant",` +
+    `"content":${content}${toolCalls},"refusal":null},"logprobs":null,"finish_reason":"${FINISH[response.finishReason]}"}],` +
+    `"usage":{"prompt_tokens":${inputTokens},"completion_tokens":${outputTokens},` +
+    `"total_tokens":${jsonNumber(inputTokens + outputTokens)}},"system_fingerprint":"fp_agent_cicd_mock"${mock}}`
+  );
 }
 
 /** Encodes a response as the SSE frames of a streamed completion, ending with `data: [DONE]`. */

@@ -1,5 +1,11 @@
 import type { FaultType } from './faults.js';
 
+/**
+ * The tool list of a log entry without tools: one shared frozen array, so the log (kept for thousands of requests)
+ * does not hold two empty arrays per entry.
+ */
+export const NO_TOOLS: string[] = Object.freeze([]) as unknown as string[];
+
 /** One request the mock server saw; `requests` and `GET /_mock/requests` expose these. */
 export interface MockServerRequest {
   /** 1-based, in arrival order. */

@@ -25,25 +25,64 @@ function faultMessage(type: keyof typeof FAULT_STATUS): string {
 /**
  * Serves one request with its protocol, the same steps for every API: read and parse the body, inject a fault,
  * answer, then send JSON or SSE with the protocol's request-id header. Errors are answered in the protocol's
- * shape: a bad body or `WireError` 400, a thrown `status` as is, another `AgentCicdError` 400, anything else 500.
+ * shape: a bad body or `WireError` 400, a thrown `status` as is, another `AgentCicdError` 400, anything else 500
+ * (or a reset when headers are already out). `entry.durationMs` is set when the answer is sent.
  */
-export async function serveCall(
+export function serveCall(
   protocol: MockProtocol,
   backend: MockBackend,
   req: IncomingMessage,
   res: ServerResponse,
   entry: MockServerRequest,
   services: CallServices,
+): void {
+  if (!protocol.hasBody) {
+    void respond(protocol, backend, req, res, entry, services, undefined, '');
+    return;
+  }
+  readBody(req, (error, text) => void respond(protocol, backend, req, res, entry, services, error, text));
+}
+
+async function respond(
+  protocol: MockProtocol,
+  backend: MockBackend,
+  req: IncomingMessage,
+  res: ServerResponse,
+  entry: MockServerRequest,
+  services: CallServices,
+  readError: Error | undefined,
+  text: string,
+): Promise<void> {
+  try {
+    if (readError) {
+      return sendError(
+        res,
+        protocol,
+        entry,
+        readError instanceof HttpError ? readError.status : 400,
+        readError.message,
+      );
+    }
+    await answerCall(protocol, backend, req, res, entry, services, text);
+  } catch (error) {
+    if (!res.headersSent) sendError(res, protocol, entry, 500, (error as Error).message);
+    else res.destroy();
+  } finally {
+    entry.durationMs = services.now() - entry.startedAt;
+  }
+}
+
+async function answerCall(
+  protocol: MockProtocol,
+  backend: MockBackend,
+  req: IncomingMessage,
+  res: ServerResponse,
+  entry: MockServerRequest,
+  services: CallServices,
+  text: string,
 ): Promise<void> {
   let body: unknown;
   if (protocol.hasBody) {
-    let text: string;
-    try {
-      text = await readBody(req);
-    } catch (error) {
-      const status = error instanceof HttpError ? error.status : 400;
-      return sendError(res, protocol, entry, status, (error as Error).message);
-    }
     try {
       body = JSON.parse(text);
     } catch (error) {
@@ -57,7 +96,6 @@ export async function serveCall(
   } catch (error) {
     return sendError(res, protocol, entry, 400, (error as Error).message);
   }
-
   const fault =
     services.injectFault && protocol.faultContext
       ? services.injectFault(protocol.faultContext(call, entry))
@@ -103,15 +141,15 @@ export async function serveCall(
     res.end(frames.join(''));
     return;
   }
-  const payload = JSON.stringify(protocol.render(answer, call, frame));
+  const payload = protocol.render(answer, call, frame);
   if (fault?.type === 'stream_cut')
     return cut(res, entry, payload.slice(0, payload.length >> 1), 'application/json', Buffer.byteLength(payload));
-  const text = fault?.type === 'malformed_json' ? payload.slice(0, payload.length >> 1) : payload;
+  const sent = fault?.type === 'malformed_json' ? payload.slice(0, payload.length >> 1) : payload;
   entry.status = 200;
   res.writeHead(200, {
     'content-type': 'application/json',
-    'content-length': Buffer.byteLength(text),
+    'content-length': Buffer.byteLength(sent),
     [protocol.requestIdHeader]: requestId,
   });
-  res.end(text);
+  res.end(sent);
 }

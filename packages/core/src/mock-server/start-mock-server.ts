@@ -12,7 +12,7 @@ import { createFaultInjector, type FaultRuleInput, type FaultsFileInput, loadFau
 import { sendError, sendJson } from './http-io.js';
 import type { MockBackend, MockProtocol } from './mock-protocol.js';
 import { fallbackProtocol, MOCK_PROTOCOLS } from './mock-protocols.js';
-import type { MockServerRequest } from './request-log.js';
+import { type MockServerRequest, NO_TOOLS } from './request-log.js';
 import { type CallServices, serveCall } from './serve-call.js';
 
 /** Time source of the server: `now` (epoch ms) for `created` fields and durations, `sleep` for simulated delays. */
@@ -137,13 +137,20 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   });
   const loopbackOnly = LOOPBACK.has(host);
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  // The last Host value found to be loopback: clients send the same one on every request, so the check is a compare.
+  let loopbackHostSeen: string | undefined;
+
+  function handle(req: IncomingMessage, res: ServerResponse): void {
     // DNS-rebinding guard: a page whose name resolves to 127.0.0.1 sends its own name as Host; only loopback
     // names are answered (when the server listens on loopback).
-    if (loopbackOnly && !isLoopbackHost(req.headers.host)) {
-      res.writeHead(403, { 'content-type': 'text/plain' });
-      res.end('agent-cicd mock server: only loopback Host names (localhost, 127.0.0.1, [::1]) are answered\n');
-      return;
+    const hostHeader = req.headers.host;
+    if (loopbackOnly && (hostHeader === undefined || hostHeader !== loopbackHostSeen)) {
+      if (!isLoopbackHost(hostHeader)) {
+        res.writeHead(403, { 'content-type': 'text/plain' });
+        res.end('agent-cicd mock server: only loopback Host names (localhost, 127.0.0.1, [::1]) are answered\n');
+        return;
+      }
+      loopbackHostSeen = hostHeader;
     }
     const url = req.url ?? '/';
     const q = url.indexOf('?');
@@ -152,10 +159,14 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     const route = routes.get(path);
     const control = route === undefined && path.startsWith('/_mock/');
     if (control) {
-      if (path === '/_mock/requests' && method === 'GET') return sendJson(res, 200, { requests: redact(requests) });
+      if (path === '/_mock/requests' && method === 'GET') {
+        sendJson(res, 200, { requests: redact(requests) });
+        return;
+      }
       if (path === '/_mock/requests' && method === 'DELETE') {
         requests.length = 0;
-        return sendJson(res, 200, { cleared: true });
+        sendJson(res, 200, { cleared: true });
+        return;
       }
     }
     const startedAt = clock.now();
@@ -165,31 +176,29 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       path,
       api: route ? route.protocol.api : control ? 'control' : 'unknown',
       stream: false,
-      offeredTools: [],
-      calledTools: [],
+      offeredTools: NO_TOOLS,
+      calledTools: NO_TOOLS,
       status: 0,
       startedAt,
     };
     requests.push(entry);
     // Trim in batches: splicing one entry per request would shift the whole log every time.
     if (requests.length > logLimit + Math.ceil(logLimit / 10)) requests.splice(0, requests.length - logLimit);
-    try {
-      if (route && route.protocol.method === method) {
-        await serveCall(route.protocol, route.backend, req, res, entry, services);
-      } else {
-        const message = `no route ${method} ${path} on the agent-cicd mock server`;
-        sendError(res, fallbackProtocol(req.headers), entry, 404, message);
-      }
-    } catch (error) {
-      if (!res.headersSent)
-        sendError(res, route?.protocol ?? fallbackProtocol(req.headers), entry, 500, (error as Error).message);
-      else res.destroy();
-    } finally {
-      entry.durationMs = clock.now() - startedAt;
+    if (route && route.protocol.method === method) {
+      serveCall(route.protocol, route.backend, req, res, entry, services);
+      return;
     }
+    sendError(
+      res,
+      fallbackProtocol(req.headers),
+      entry,
+      404,
+      `no route ${method} ${path} on the agent-cicd mock server`,
+    );
+    entry.durationMs = clock.now() - startedAt;
   }
 
-  const server = createServer({ keepAliveTimeout: 5000 }, (req, res) => void handle(req, res));
+  const server = createServer({ keepAliveTimeout: 5000 }, handle);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 8787, host, () => {

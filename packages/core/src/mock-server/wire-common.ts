@@ -1,5 +1,5 @@
 import { AgentCicdError } from '../errors.js';
-import type { ToolCall } from '../llm/types.js';
+import type { LlmResponse, ToolCall } from '../llm/types.js';
 
 /** An error raised while decoding a request body; served as HTTP 400 in the API's own error shape. */
 export class WireError extends AgentCicdError {
@@ -56,4 +56,22 @@ export const calledToolNames = (calls: readonly ToolCall[]): string[] => calls.m
 /** One server-sent event frame. */
 export function sseFrame(data: string, event?: string): string {
   return event ? `event: ${event}\ndata: ${data}\n\n` : `data: ${data}\n\n`;
+}
+
+/** A number as JSON writes it (`null` for NaN and infinities). */
+export const jsonNumber = (value: number): string => (Number.isFinite(value) ? String(value) : 'null');
+
+/**
+ * Whether a response has the plain shape the hand-written JSON writers assume (string text and model, finite
+ * token counts, a known finish reason); anything else goes through `JSON.stringify` of the object form.
+ */
+export function isPlainResponse(response: LlmResponse, reasons: Record<string, string>): boolean {
+  return (
+    typeof response.text === 'string' &&
+    typeof response.model === 'string' &&
+    Number.isFinite(response.usage?.inputTokens) &&
+    Number.isFinite(response.usage?.outputTokens) &&
+    Object.hasOwn(reasons, response.finishReason) &&
+    Array.isArray(response.toolCalls)
+  );
 }

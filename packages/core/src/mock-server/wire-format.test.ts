@@ -1,8 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { LlmResponse } from '../llm/types.js';
-import { anthropicErrorBody, llmToAnthropicMessage, llmToAnthropicStream } from './anthropic-wire.js';
-import { llmToOpenAiCompletion, llmToOpenAiStream, openAiErrorBody } from './openai-wire.js';
+import {
+  anthropicErrorBody,
+  anthropicMessageJson,
+  llmToAnthropicMessage,
+  llmToAnthropicStream,
+} from './anthropic-wire.js';
+import { llmToOpenAiCompletion, llmToOpenAiStream, openAiCompletionJson, openAiErrorBody } from './openai-wire.js';
 
 // Real responses recorded from the live APIs (see fixtures/real-api/README.md); our frames must have their shape.
 const real = (name: string): string =>
@@ -115,5 +120,33 @@ describe('wire format matches the real APIs', () => {
     const ours = openAiErrorBody(429, 'x');
     expect(keys(ours.error)).toEqual(keys(recorded.error));
     expect((ours.error as { code: string }).code).toBe(recorded.error.code);
+  });
+});
+
+describe('hand-written JSON bodies', () => {
+  const variants: LlmResponse[] = [
+    response,
+    { ...response, text: '' },
+    { ...response, toolCalls: [], finishReason: 'stop', text: 'Quote " backslash \\ newline \n emoji 🙂 \u2028' },
+    { ...response, toolCalls: [], text: '', finishReason: 'length' },
+    { ...response, toolCalls: [], finishReason: 'error', model: 'm\u0000' },
+    // Not the plain shape: the writers fall back to JSON.stringify of the object form.
+    { ...response, usage: { inputTokens: Number.NaN, outputTokens: 1 } },
+    { ...response, model: undefined as unknown as string },
+    { ...response, finishReason: 'unknown' as LlmResponse['finishReason'] },
+  ];
+  const withRule = (body: Record<string, unknown>, rule: string | undefined) =>
+    JSON.stringify(rule === undefined ? body : { ...body, agent_cicd_mock: { rule } });
+
+  it('are byte-identical to JSON.stringify of the object form, with and without the answering rule', () => {
+    for (const variant of variants) {
+      for (const rule of [undefined, 'rules[0]', '"quoted" rule']) {
+        const frame = { id: 'chatcmpl-mock000001', created: 1_700_000_000 };
+        expect(openAiCompletionJson(variant, frame, rule)).toBe(withRule(llmToOpenAiCompletion(variant, frame), rule));
+        expect(anthropicMessageJson(variant, 'msg_mock000001', rule)).toBe(
+          withRule(llmToAnthropicMessage(variant, 'msg_mock000001'), rule),
+        );
+      }
+    }
   });
 });

@@ -109,19 +109,25 @@ function compile(rule: MockRule, index: number): CompiledRule {
 }
 
 function view(request: LlmRequest): RequestView {
+  // Plain loops: the mock server answers every request through here.
+  const { messages } = request;
   let lastUserIndex = -1;
   let assistants = 0;
-  request.messages.forEach((message, i) => {
-    if (message.role === 'user') lastUserIndex = i;
-    else if (message.role === 'assistant') assistants++;
-  });
-  const lastUser = request.messages[lastUserIndex];
+  for (let i = 0; i < messages.length; i++) {
+    const role = (messages[i] as ChatMessage).role;
+    if (role === 'user') lastUserIndex = i;
+    else if (role === 'assistant') assistants++;
+  }
+  const lastUser = messages[lastUserIndex];
+  const toolResults: Extract<ChatMessage, { role: 'tool' }>[] = [];
+  for (let i = lastUserIndex + 1; i < messages.length; i++) {
+    const message = messages[i] as ChatMessage;
+    if (message.role === 'tool') toolResults.push(message);
+  }
   return {
     lastUser: lastUser?.role === 'user' ? lastUser.content : '',
     turn: assistants + 1,
-    toolResults: request.messages
-      .slice(lastUserIndex + 1)
-      .filter((m): m is Extract<ChatMessage, { role: 'tool' }> => m.role === 'tool'),
+    toolResults,
     promptVersion: request.metadata?.promptVersion ?? '',
   };
 }
@@ -150,8 +156,7 @@ function matches(rule: CompiledRule, request: LlmRequest, v: RequestView): reado
   if (rule.promptVersion && !rule.promptVersion(v.promptVersion)) return undefined;
   if (rule.model && !rule.model(request.model ?? '')) return undefined;
   if (!rule.user) return [];
-  const found = rule.user(v.lastUser);
-  return found ? Array.from(found) : undefined;
+  return rule.user(v.lastUser);
 }
 
 function countRequestTokens(request: LlmRequest, encoding: TokenEncoding): number {

@@ -1,8 +1,9 @@
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { rename, writeFile } from 'node:fs/promises';
 import { isMap, isScalar, parseDocument, type YAMLMap } from 'yaml';
 import { readProjectFile } from '../source/project-path.js';
+import { readTextFile } from '../source/read-text-file.js';
 import { hashPromptBytes } from './hash-prompt.js';
-import { loadManifest } from './load-manifest.js';
+import { manifestRoot, parseManifestText } from './load-manifest.js';
 
 /** A hash `hashManifest` wrote. */
 export interface HashChange {
@@ -46,8 +47,11 @@ export async function hashManifest(
   file: string,
   options: { root?: string | undefined; name?: string | undefined } = {},
 ): Promise<HashChange[]> {
-  const loaded = await loadManifest(file, options);
-  const text = await readFile(file, 'utf8');
+  // One read through core's guarded loader (size, UTF-8, syntax, depth and alias limits, schema); the editable
+  // Document is parsed from that same validated text.
+  const name = options.name ?? file;
+  const text = await readTextFile(file, name);
+  const loaded = parseManifestText(text, name, options.root ?? (await manifestRoot(file)));
   const doc = parseDocument(text, { keepSourceTokens: true });
   const json = /\.json$/i.test(file);
   const changes: HashChange[] = [];

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { AgentCicdError } from '../errors.js';
+import { decodeUtf8 } from '../source/decode-utf8.js';
 import { readProjectFile } from '../source/project-path.js';
 import { hashPromptBytes } from './hash-prompt.js';
 import type { LoadedManifest } from './load-manifest.js';
@@ -80,7 +81,7 @@ export async function resolvePrompt(options: {
     version,
     path,
     hash,
-    template: bytes.toString('utf8'),
+    template: decodeUtf8(bytes, spec.path),
     ...(spec.variables ? { variables: spec.variables } : {}),
   };
 }

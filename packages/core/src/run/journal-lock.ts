@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { AgentCicdError } from '../errors.js';
 
@@ -9,6 +9,21 @@ function isAlive(pid: number): boolean {
     return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * The `pid host` a lock holds: at most its first 512 bytes (a lock is agent-cicd's own and tiny; whatever else is
+ * there cannot make the read large), decoded leniently — an unreadable owner is respected as a live lock.
+ */
+function readLockOwner(lock: string): string {
+  const fd = openSync(lock, 'r');
+  try {
+    const buffer = Buffer.alloc(512);
+    const length = readSync(fd, buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, length).toString('utf8');
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -27,7 +42,7 @@ export function acquireJournalLock(file: string): () => void {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       let owner = '';
       try {
-        owner = readFileSync(lock, 'utf8');
+        owner = readLockOwner(lock);
       } catch {
         continue; // removed meanwhile: try again
       }

@@ -1,8 +1,9 @@
 import { closeSync, existsSync, openSync, truncateSync, writeSync } from 'node:fs';
 import { AgentCicdError } from '../errors.js';
 import { type CaseResult, CaseResultSchema } from '../schema/report.js';
-import { parseGeneratedJson } from '../source/parse-generated-json.js';
+import { parseJsonLine } from '../source/parse-json-line.js';
 import { readTextFileSync } from '../source/read-text-file.js';
+import type { SourceDocument } from '../source/source-document.js';
 import { generatedFileLimits } from '../source/source-limits.js';
 import { validateSource } from '../source/validate-source.js';
 import { acquireJournalLock } from './journal-lock.js';
@@ -111,7 +112,7 @@ function openLocked(
   if (resumed) {
     if (end < text.length) truncateSync(file, Buffer.byteLength(text.slice(0, end)));
     const lines = text.slice(0, end).split('\n');
-    const previous = parseLine(lines[0], file, 1) as JournalHeader | undefined;
+    const previous = parseLine(lines[0], file, 1)?.value as JournalHeader | undefined;
     if (previous?.type !== 'run') {
       throw new AgentCicdError(
         'AGENT_CICD_RESUME_INVALID',
@@ -137,7 +138,8 @@ function openLocked(
       if (line.trim() === '') return;
       const lineNumber = i + 2;
       const at = { file, line: lineNumber, column: 1 };
-      const entry = parseLine(line, file, lineNumber) as Partial<JournalEntry> | undefined;
+      const doc = parseLine(line, file, lineNumber);
+      const entry = doc?.value as Partial<JournalEntry> | undefined;
       const suite = header.suites[entry?.suite ?? -1];
       if (
         entry?.type !== 'case' ||
@@ -162,7 +164,7 @@ function openLocked(
       }
       seen.add(key);
       const result = validateSource(
-        { file, value: entry.result, locate: () => ({ line: lineNumber, column: 1 }) },
+        { file, value: entry.result, locate: (path, where) => doc?.locate(['result', ...path], where) },
         CaseResultSchema,
         'AGENT_CICD_RESUME_INVALID',
       );
@@ -184,16 +186,11 @@ function openLocked(
   };
 }
 
-/** One journal line as data; a line that is not JSON (or too deep) is a located `AGENT_CICD_RESUME_INVALID`. */
-function parseLine(line: string | undefined, file: string, lineNumber: number): unknown {
+/**
+ * One journal line through core's guarded JSON path: a line that is not JSON, or nested too deep, is
+ * `AGENT_CICD_PARSE_ERROR` at `file:line:col` (the same code as any other file's syntax error).
+ */
+function parseLine(line: string | undefined, file: string, lineNumber: number): SourceDocument | undefined {
   if (line === undefined) return undefined;
-  try {
-    return parseGeneratedJson(line, file).value;
-  } catch (cause) {
-    const column = cause instanceof AgentCicdError ? cause.location?.column : undefined;
-    throw new AgentCicdError('AGENT_CICD_RESUME_INVALID', `cannot resume: line ${lineNumber} is not valid JSON`, {
-      cause,
-      location: { file, line: lineNumber, ...(column === undefined ? {} : { column }) },
-    });
-  }
+  return parseJsonLine(line, file, lineNumber);
 }

@@ -1,7 +1,8 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { AgentCicdError, formatUserError } from '../errors.js';
 import { createMockLlm } from '../mock/create-mock-llm.js';
 import { makeRunContext } from '../test-utils/make-run-context.js';
 import { runSuite } from './run-suite.js';
@@ -32,5 +33,46 @@ describe('writeRunReport', () => {
     const withoutCases = { ...report, suites: report.suites.map((s) => ({ ...s, cases: [] })) };
     await writeRunReport({ report: withoutCases, resultsFile, file });
     expect(readFileSync(file, 'utf8')).toBe(`${JSON.stringify(report, null, 2)}\n`);
+  });
+
+  it('reads the journal back through the guarded path: a broken case line is one located error, nothing written', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'agent-cicd-write-report-'));
+    const report = await runSuite({
+      suites: [{ suite: { name: 'a', cases: [{ id: 'a-0', userInput: 'q', expectedResponseKeywords: ['yes'] }] } }],
+      context: makeRunContext({ llm: createMockLlm([{ respond: 'yes' }]) }),
+      resultsFile: join(dir, 'ok.jsonl'),
+    });
+    const header = readFileSync(join(dir, 'ok.jsonl'), 'utf8').split('\n')[0];
+    const withoutCases = { ...report, suites: report.suites.map((s) => ({ ...s, cases: [] })) };
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    const broken: Array<[string, string | Buffer, string, string]> = [
+      [
+        'syntax',
+        '{"type":"case","suite":0,"index":0,"result": }',
+        'AGENT_CICD_PARSE_ERROR',
+        ':2:46: JSON syntax error',
+      ],
+      [
+        'latin1',
+        Buffer.from('{"type":"case","suite":0,"index":0,"result":{"id":"caf\xe9"}}', 'latin1'),
+        'AGENT_CICD_FILE_NOT_UTF8',
+        ':2:55: file is not valid UTF-8',
+      ],
+      ['deep', `{"type":"case","suite":0,"index":0,"result":${deep}}`, 'AGENT_CICD_PARSE_ERROR', ':2:'],
+      ['shape', '{"type":"case","suite":0,"index":0,"result":3}', 'AGENT_CICD_JOURNAL_INVALID', ':2:45 result: '],
+    ];
+    for (const [name, line, code, where] of broken) {
+      const resultsFile = join(dir, `${name}.jsonl`);
+      writeFileSync(resultsFile, Buffer.concat([Buffer.from(`${header}\n`), Buffer.from(line), Buffer.from('\n')]));
+      const file = join(dir, `${name}.json`);
+      const error = await writeRunReport({ report: withoutCases, resultsFile, file }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error, name).toBeInstanceOf(AgentCicdError);
+      expect((error as AgentCicdError).code, name).toBe(code);
+      expect(formatUserError(error as AgentCicdError), name).toContain(`${resultsFile}${where}`);
+      expect(existsSync(file), name).toBe(false);
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import { type Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import { AgentCicdError } from '../errors.js';
 import type { PathSegment, Position, SourceDocument } from './source-document.js';
 import { authoredFileLimits, type SourceLimits } from './source-limits.js';
@@ -49,17 +49,13 @@ function inspect(root: Node | null, maxDepth: number): { tooDeep?: Node; firstAl
   return out;
 }
 
-/**
- * Parses YAML keeping node ranges. A syntax error, nesting deeper than `limits.maxDepth` or aliases that expand
- * past `limits.maxAliasCount` (an "alias bomb") throws `AGENT_CICD_PARSE_ERROR` at its line and column.
- */
-export function parseYamlSource(
-  text: string,
+/** A parsed YAML document of a (possibly multi-document) file, as a located {@link SourceDocument}. */
+export function yamlDocumentSource(
+  doc: Document.Parsed,
+  lineCounter: LineCounter,
   file: string,
-  limits: Pick<SourceLimits, 'maxDepth' | 'maxAliasCount'> = authoredFileLimits,
+  limits: Pick<SourceLimits, 'maxDepth' | 'maxAliasCount'>,
 ): SourceDocument {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const toPosition = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
@@ -90,7 +86,7 @@ export function parseYamlSource(
     file,
     value,
     locate(path, at = 'value') {
-      if (!root) return { line: 1, column: 1 };
+      if (!root) return toPosition(doc.range?.[0] ?? 0);
       let current: Located = { node: root };
       for (const segment of path) {
         const next = child(current.node, segment);
@@ -101,4 +97,31 @@ export function parseYamlSource(
       return toPosition(target.range?.[0] ?? 0);
     },
   };
+}
+
+/** A parser that overflowed the stack (nesting the limit check could not see first) as a located error. */
+export function yamlStackOverflow(error: unknown, file: string, maxDepth: number): AgentCicdError {
+  if (!(error instanceof RangeError)) throw error;
+  return new AgentCicdError('AGENT_CICD_PARSE_ERROR', `YAML syntax error: nesting deeper than ${maxDepth} levels`, {
+    location: { file, line: 1, column: 1 },
+  });
+}
+
+/**
+ * Parses YAML keeping node ranges. A syntax error, nesting deeper than `limits.maxDepth` or aliases that expand
+ * past `limits.maxAliasCount` (an "alias bomb") throws `AGENT_CICD_PARSE_ERROR` at its line and column.
+ */
+export function parseYamlSource(
+  text: string,
+  file: string,
+  limits: Pick<SourceLimits, 'maxDepth' | 'maxAliasCount'> = authoredFileLimits,
+): SourceDocument {
+  const lineCounter = new LineCounter();
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  } catch (error) {
+    throw yamlStackOverflow(error, file, limits.maxDepth);
+  }
+  return yamlDocumentSource(doc, lineCounter, file, limits);
 }

@@ -1,7 +1,8 @@
-import { readFile, realpath } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
 import { AgentCicdError, type SourceLocation } from '../errors.js';
+import { authoredFileLimits, formatBytes } from './source-limits.js';
 
 /** Code of a path in a file that leads outside the project root. */
 export const OUTSIDE_PROJECT = 'AGENT_CICD_FILE_OUTSIDE_PROJECT';
@@ -33,10 +34,18 @@ export function projectPathSchema(description: string) {
     .describe(description);
 }
 
+const tooLarge = (path: string, size: number): AgentCicdError =>
+  new AgentCicdError(
+    'AGENT_CICD_FILE_TOO_LARGE',
+    `file is ${formatBytes(size)}, more than the ${formatBytes(authoredFileLimits.maxBytes)} agent-cicd reads from one file: split it`,
+    { location: { file: path } },
+  );
+
 /**
  * Reads a file named inside another file, from the project root: refused (`AGENT_CICD_FILE_OUTSIDE_PROJECT`) when
  * the path, or a symbolic link on it, leads outside the root; `AGENT_CICD_FILE_NOT_FOUND` when it cannot be read.
- * Errors are located at `location` (where the path is written).
+ * Errors are located at `location` (where the path is written); a file over the authored-file size limit is
+ * `AGENT_CICD_FILE_TOO_LARGE` naming the file.
  */
 export async function readProjectFile(root: string, path: string, location: SourceLocation): Promise<Buffer> {
   if (!isInsideRoot(root, path)) throw new AgentCicdError(OUTSIDE_PROJECT, outsideMessage(path), { location });
@@ -52,9 +61,15 @@ export async function readProjectFile(root: string, path: string, location: Sour
   if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
     throw new AgentCicdError(OUTSIDE_PROJECT, `${outsideMessage(path)} (through a symbolic link)`, { location });
   }
+  let bytes: Buffer;
   try {
-    return await readFile(real);
+    const info = await stat(real);
+    if (info.isFile() && info.size > authoredFileLimits.maxBytes) throw tooLarge(path, info.size);
+    bytes = await readFile(real);
   } catch (error) {
+    if (error instanceof AgentCicdError) throw error;
     throw new AgentCicdError('AGENT_CICD_FILE_NOT_FOUND', `cannot read ${path}`, { cause: error, location });
   }
+  if (bytes.length > authoredFileLimits.maxBytes) throw tooLarge(path, bytes.length);
+  return bytes;
 }

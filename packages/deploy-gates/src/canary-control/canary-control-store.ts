@@ -1,4 +1,5 @@
 import { AgentCicdError } from '@agent-cicd/core';
+import { parseGeneratedJson } from '@agent-cicd/core/source';
 import type { z } from 'zod';
 import { DeployErrorCode } from '../errors.js';
 import type { Kubectl } from '../kubectl/create-kubectl.js';
@@ -33,12 +34,18 @@ function parse<T>(schema: z.ZodType<T>, text: string | undefined, where: string,
   if (text === undefined || text === '') return undefined;
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    // Core's guarded JSON path (depth limit, located syntax errors), as for the release history.
+    json = parseGeneratedJson(text, `${where} ${key}`).value;
   } catch (cause) {
-    throw new AgentCicdError(DeployErrorCode.releaseHistoryInvalid, `${key} is not valid JSON`, {
-      cause,
-      location: { file: where, path: key },
-    });
+    const column = cause instanceof AgentCicdError ? cause.location?.column : undefined;
+    throw new AgentCicdError(
+      DeployErrorCode.releaseHistoryInvalid,
+      `${key} is not valid JSON${column === undefined ? '' : ` (column ${column})`}`,
+      {
+        cause,
+        location: { file: where, path: key },
+      },
+    );
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) {

@@ -155,6 +155,26 @@ describe('GitOps releases', { timeout: 120_000 }, () => {
     });
     await git('reset', '-q', '--hard', head);
 
+    // Through core's guarded loader: an alias bomb and bytes that are not UTF-8 are located errors too.
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x, x]',
+      ...'bcd'.split('').map((n, i) => `${n}: &${n} [${Array(10).fill(`*${'abc'[i]}`).join(', ')}]`),
+    ];
+    await writeFile(join(repo, 'deploy/kustomization.yaml'), `${kustomization}${bomb.join('\n')}\n`);
+    await git('commit', '-q', '-am', 'bomb');
+    expect(await attempt().catch((error: unknown) => error)).toMatchObject({
+      code: 'AGENT_CICD_PARSE_ERROR',
+      message: expect.stringMatching(/alias bomb/),
+      location: { file: join(repo, 'deploy/kustomization.yaml'), line: 8, column: 8 },
+    });
+    await writeFile(join(repo, 'deploy/kustomization.yaml'), Buffer.from(`${kustomization}# caf\xe9\n`, 'latin1'));
+    await git('commit', '-q', '-am', 'latin1');
+    expect(await attempt().catch((error: unknown) => error)).toMatchObject({
+      code: 'AGENT_CICD_FILE_NOT_UTF8',
+      location: { file: join(repo, 'deploy/kustomization.yaml'), line: 7, column: 6 },
+    });
+    await git('reset', '-q', '--hard', head);
+
     await git('branch', 'agent-cicd/release-r42');
     await expect(attempt()).rejects.toThrow(/branch agent-cicd\/release-r42 already exists/);
     expect(await git('rev-parse', 'HEAD')).toBe(head);

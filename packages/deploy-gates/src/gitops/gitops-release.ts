@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { rename, stat, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { AgentCicdError } from '@agent-cicd/core';
+import { parseYamlSource, readTextFile } from '@agent-cicd/core/source';
 import { DeployErrorCode, InvalidInputError } from '../errors.js';
 import type { ExecFn } from '../exec/exec.js';
 import type { ReleaseBundle } from '../release/release-bundle.js';
@@ -129,7 +130,9 @@ export async function releaseToGitops(options: GitopsReleaseOptions): Promise<Gi
   if (found === undefined)
     fail('no kustomization.yaml here: GitOps releases edit a kustomization', join(dir, 'kustomization.yaml'));
   const kustomization = found as string;
-  const before = await readFile(kustomization, 'utf8');
+  // Core's guarded loader first (size, UTF-8, syntax, depth and alias limits, located), then the editable Document.
+  const before = await readTextFile(kustomization);
+  parseYamlSource(before, kustomization);
   const doc = parseKustomization(before, kustomization);
   const imageName = options.imageName ?? options.release.image.split('@')[0]?.replace(/:[^/:]+$/, '') ?? '';
   const after = applyReleaseToKustomization(doc, {

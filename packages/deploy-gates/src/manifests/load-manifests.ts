@@ -1,72 +1,76 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { AgentCicdError } from '@agent-cicd/core';
-import { LineCounter, parseAllDocuments } from 'yaml';
+import { authoredFileLimits, parseYamlDocuments, readTextFile, type SourceLimits } from '@agent-cicd/core/source';
 import { DeployErrorCode } from '../errors.js';
 import type { KubeObject, SourcedObject } from './kube-object.js';
 
 /** Largest manifest file read (kustomize output of a real app is well under this). */
 export const maxManifestBytes = 4 * 1024 * 1024;
 
-const manifestError = (message: string, file: string, line?: number, column?: number) =>
+/** The guarded loader's limits for manifests: core's depth and alias limits, a 4 MiB size limit. */
+const manifestLimits: SourceLimits = { ...authoredFileLimits, maxBytes: maxManifestBytes };
+
+const manifestError = (message: string, file: string, line?: number, column?: number, path?: string) =>
   new AgentCicdError(DeployErrorCode.manifestInvalid, message, {
-    location: { file, ...(line === undefined ? {} : { line, column: column ?? 1 }) },
+    location: {
+      file,
+      ...(line === undefined ? {} : { line, column: column ?? 1 }),
+      ...(path === undefined ? {} : { path }),
+    },
   });
 
-/** Parses multi-document YAML (or JSON, a `List`, `kubectl kustomize` output) into located objects. */
+/**
+ * Parses multi-document YAML (or JSON, a `List`, `kubectl kustomize` output) into located objects, through core's
+ * guarded loader: a syntax error, nesting deeper than 256 levels or a YAML alias bomb in any document is
+ * `AGENT_CICD_PARSE_ERROR` at its line and column; something that is not a Kubernetes object is
+ * `AGENT_CICD_KUBE_MANIFEST_INVALID` at the object (`items[2]` of a `List`, or the document).
+ */
 export function parseManifests(text: string, file: string): SourcedObject[] {
   if (Buffer.byteLength(text) > maxManifestBytes) {
-    throw manifestError(`manifest is larger than ${maxManifestBytes} bytes`, file);
+    throw new AgentCicdError('AGENT_CICD_FILE_TOO_LARGE', `manifest is larger than ${maxManifestBytes} bytes`, {
+      location: { file },
+    });
   }
-  const lineCounter = new LineCounter();
-  const documents = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  if (!Array.isArray(documents)) return []; // an empty stream
   const objects: SourcedObject[] = [];
-  for (const document of documents) {
-    const [error] = document.errors;
-    if (error) {
-      const { line, col } = lineCounter.linePos(error.pos[0]);
-      throw manifestError(`YAML syntax error: ${error.message.split('\n')[0]}`, file, line, col);
-    }
-    const start = document.contents?.range?.[0] ?? 0;
-    const { line } = lineCounter.linePos(start);
-    let value: unknown;
-    try {
-      value = document.toJS({ maxAliasCount: 100 });
-    } catch (cause) {
-      throw manifestError(`YAML cannot be read: ${(cause as Error).message}`, file, line);
-    }
+  for (const document of parseYamlDocuments(text, file, manifestLimits)) {
+    const value = document.value;
     if (value === null || value === undefined) continue;
-    const items = (value as { kind?: unknown }).kind === 'List' ? (value as { items?: unknown[] }).items : [value];
-    for (const item of items ?? []) {
+    const isList = (value as { kind?: unknown }).kind === 'List';
+    const items = isList ? (value as { items?: unknown }).items : [value];
+    if (!Array.isArray(items)) {
+      const at = document.locate(['items']);
+      throw manifestError('a List needs items: [...]', file, at?.line, at?.column, 'items');
+    }
+    items.forEach((item, i) => {
       const object = item as Partial<KubeObject> | null;
+      const where = isList ? ['items', i] : [];
+      const at = document.locate(where) ?? document.start;
       if (
         typeof object !== 'object' ||
         object === null ||
+        Array.isArray(object) ||
         typeof object.kind !== 'string' ||
         typeof object.apiVersion !== 'string' ||
         typeof object.metadata?.name !== 'string'
       ) {
-        throw manifestError('not a Kubernetes object (needs apiVersion, kind and metadata.name)', file, line);
+        throw manifestError(
+          'not a Kubernetes object (needs apiVersion, kind and metadata.name)',
+          file,
+          at.line,
+          at.column,
+          isList ? `items[${i}]` : undefined,
+        );
       }
-      objects.push({ object: object as KubeObject, file, line });
-    }
+      objects.push({ object: object as KubeObject, file, line: at.line });
+    });
   }
   return objects;
 }
 
+/** A manifest file's text through the guarded loader: located not-found, size (4 MiB) and UTF-8 errors. */
 async function readManifestFile(path: string, shown: string): Promise<string> {
-  let size: number;
-  try {
-    size = (await stat(path)).size;
-  } catch {
-    throw manifestError('file not found', shown);
-  }
-  if (size > maxManifestBytes) throw manifestError(`manifest is larger than ${maxManifestBytes} bytes`, shown);
-  const bytes = await readFile(path);
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-  if (text.includes('\uFFFD')) throw manifestError('file is not valid UTF-8', shown);
-  return text;
+  return readTextFile(path, shown, { maxBytes: maxManifestBytes });
 }
 
 const isManifestFile = (name: string) => /\.(ya?ml|json)$/.test(name);
@@ -84,7 +88,9 @@ export async function loadManifests(path: string, cwd = process.cwd()): Promise<
   try {
     isDirectory = (await stat(absolute)).isDirectory();
   } catch {
-    throw manifestError('manifests not found (a file or a directory)', shown);
+    throw new AgentCicdError('AGENT_CICD_FILE_NOT_FOUND', 'manifests not found (a file or a directory)', {
+      location: { file: shown },
+    });
   }
   if (!isDirectory) return parseManifests(await readManifestFile(absolute, shown), shown);
   const names = (await readdir(absolute)).sort();
@@ -117,12 +123,7 @@ export async function loadManifests(path: string, cwd = process.cwd()): Promise<
 }
 
 function parseManifestsLoose(text: string, file: string): unknown[] {
-  const documents = parseAllDocuments(text, { prettyErrors: false });
-  if (!Array.isArray(documents)) return [];
-  return documents.map((d) => {
-    if (d.errors[0]) throw manifestError(`YAML syntax error: ${d.errors[0].message.split('\n')[0]}`, file);
-    return d.toJS({ maxAliasCount: 100 });
-  });
+  return parseYamlDocuments(text, file, manifestLimits).map((document) => document.value);
 }
 
 /** The one object of `kind` named `name` (or, without a name, the only object of that kind). */

@@ -1,6 +1,7 @@
-import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AgentCicdError } from '@agent-cicd/core/errors';
+import { loadSourceFile, validateSource } from '@agent-cicd/core/source';
 import { z } from 'zod';
 import { PipelineErrorCode } from './pipeline-errors.js';
 import { writeFileAtomic } from './write-pipeline-record.js';
@@ -42,14 +43,24 @@ export async function approveRun(options: {
   return approval;
 }
 
-/** The approval of `runId`, if one was recorded (a malformed file is no approval). */
+/**
+ * The approval of `runId`, if one was recorded. The file goes through core's guarded loader: a malformed one
+ * (oversized, not UTF-8, not JSON, too deep, wrong shape) is never an approval but one located error
+ * (`AGENT_CICD_PIPELINE_APPROVAL_INVALID` for the wrong shape, or another run's approval), so the run stops.
+ */
 export async function readApproval(cwd: string, runId: string): Promise<Approval | undefined> {
-  const text = await readFile(approvalFile(cwd, runId), 'utf8').catch(() => undefined);
-  if (text === undefined) return undefined;
-  try {
-    const parsed = ApprovalSchema.safeParse(JSON.parse(text));
-    return parsed.success && parsed.data.runId === runId ? parsed.data : undefined;
-  } catch {
-    return undefined;
+  const file = approvalFile(cwd, runId);
+  if (!existsSync(file)) return undefined;
+  const doc = await loadSourceFile(file, { name: join(approvalsDir, `${runId}.json`) });
+  const approval = validateSource(doc, ApprovalSchema, PipelineErrorCode.invalidApproval);
+  if (approval.runId !== runId) {
+    throw new AgentCicdError(
+      PipelineErrorCode.invalidApproval,
+      `the approval is of run "${approval.runId}", not "${runId}"`,
+      {
+        location: { file: doc.file, ...doc.locate(['runId']), path: 'runId' },
+      },
+    );
   }
+  return approval;
 }

@@ -5,6 +5,7 @@ export const PipelineErrorCode = {
   invalidOptions: 'AGENT_CICD_PIPELINE_OPTIONS_INVALID',
   recursive: 'AGENT_CICD_PIPELINE_RECURSIVE',
   invalidRunId: 'AGENT_CICD_PIPELINE_RUN_ID_INVALID',
+  invalidApproval: 'AGENT_CICD_PIPELINE_APPROVAL_INVALID',
 } as const;
 
 /** One-line meaning of each code (docs/errors.md is generated from catalogues like this one). */
@@ -17,4 +18,6 @@ export const pipelineErrorCatalogue: Record<(typeof PipelineErrorCode)[keyof typ
   AGENT_CICD_PIPELINE_RECURSIVE:
     'the pipeline was started from inside one of its own stages (a `unit_test` command that runs the pipeline)',
   AGENT_CICD_PIPELINE_RUN_ID_INVALID: '`agent-cicd approve` got a run id a pipeline never prints',
+  AGENT_CICD_PIPELINE_APPROVAL_INVALID:
+    'an approval file (`.agent-cicd/approvals/<run>.json`) is not one `agent-cicd approve` writes, or approves another run; it is no approval',
 };

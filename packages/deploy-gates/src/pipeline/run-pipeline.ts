@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createResultRedactor } from '@agent-cicd/core';
-import { AgentCicdError } from '@agent-cicd/core/errors';
+import { AgentCicdError, formatUserError } from '@agent-cicd/core/errors';
 import { execaExec } from '../exec/exec.js';
 import { PipelineErrorCode } from './pipeline-errors.js';
 import { type PipelineRecord, pipelineRecordSchemaVersion } from './pipeline-record.js';
@@ -220,7 +220,7 @@ function skipped(stage: string, summary: string): PipelineResult {
   return { stage, status: 'skipped', durationSeconds: 0, summary, details: {}, artifacts: [] };
 }
 
-/** A stage that throws has failed; its error's code and message are its result. */
+/** A stage that throws has failed; its error's code and located message (`file:line:col path: …`) are its result. */
 async function runStage(stage: AnyPipelineStage, context: StageRunContext<unknown>): Promise<StageOutcome> {
   try {
     return await stage.run(context);
@@ -229,7 +229,7 @@ async function runStage(stage: AnyPipelineStage, context: StageRunContext<unknow
     const code = error instanceof AgentCicdError ? error.code : undefined;
     return {
       status: 'failed',
-      summary: code === undefined ? message : `error[${code}] ${message}`,
+      summary: error instanceof AgentCicdError ? `error[${error.code}] ${formatUserError(error)}` : message,
       details: { error: { message, ...(code === undefined ? {} : { code }) } },
     };
   }

@@ -1,7 +1,6 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { AgentCicdError } from '@agent-cicd/core/errors';
-import { parse } from 'yaml';
+import { loadSourceFile, validateSource } from '@agent-cicd/core/source';
 import { z } from 'zod';
 
 /** A `tools` suite (`*.tools.yaml`): sample calls of each declared tool and the schema its result must meet. */
@@ -37,16 +36,13 @@ export async function loadToolsSuites(root: string, dir: string): Promise<Array<
   const suites = [];
   for (const file of files) {
     const shown = relative(root, file);
-    const parsed = ToolsSuiteSchema.safeParse(parse(await readFile(file, 'utf8')));
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new AgentCicdError(
-        'AGENT_CICD_SUITE_INVALID',
-        `${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid tools suite'}`,
-        { location: { file: shown } },
-      );
-    }
-    suites.push({ file: shown, suite: parsed.data });
+    // Core's guarded loader: size, UTF-8, syntax, depth and alias limits; schema errors at file:line:col path.
+    const suite = validateSource(
+      await loadSourceFile(file, { name: shown }),
+      ToolsSuiteSchema,
+      'AGENT_CICD_SUITE_INVALID',
+    );
+    suites.push({ file: shown, suite });
   }
   return suites;
 }

@@ -2,6 +2,7 @@ import type { TrialResult, Violation } from '@agent-cicd/core';
 import { buildCaseResult } from '@agent-cicd/core/testing';
 import { describe, type ExpectStatic } from 'vitest';
 import type { AgentRun } from '../matchers/agent-run.js';
+import { recordCase } from '../runtime/case-journal.js';
 import type { SuiteInfo } from '../runtime/case-meta.js';
 import { describeFailure } from '../runtime/describe-failure.js';
 import { providedOptions } from '../runtime/provided.js';
@@ -29,6 +30,9 @@ export type PromptCaseBody = (context: PromptCaseContext) => unknown;
 
 /** Registers one case of a `describePrompt` suite. */
 export type PromptCase = (name: string, body: PromptCaseBody, options?: { trials?: number; timeout?: number }) => void;
+
+/** Cases defined so far per suite name, in this test file (its module is evaluated once per run of the file). */
+const definedCases = new Map<string, number>();
 
 /** A failed `expect`: chai's `AssertionError`, or the error Vitest throws for a failed custom matcher. */
 function isAssertion(error: unknown): boolean {
@@ -77,42 +81,55 @@ export function describePrompt(name: string, options: DescribePromptOptions, def
   const meta: PromptSuiteMeta = { name, ...options };
   describe(name, { meta: { agentCicdSuite: meta } }, () => {
     define((caseName, body, caseOptions = {}) => {
-      const timeout = caseOptions.timeout ?? providedOptions().caseTimeout;
-      promptTest.concurrent(caseName, { timeout }, async ({ agent, llm, tools, judge, tier, expect, signal, task }) => {
-        const suite: SuiteInfo = {
-          name,
-          file: task.file.filepath,
-          ...(options.threshold === undefined ? {} : { threshold: options.threshold }),
-        };
-        task.meta.agentCicd = { suite, caseId: caseName };
-        const count = caseOptions.trials ?? options.trials ?? 1;
-        const trials: TrialResult[] = [];
-        let firstError: unknown;
-        for (let trial = 0; trial < count; trial++) {
-          const before = agent.runs.length;
-          let thrown: Violation | undefined;
-          try {
-            await body({ agent, llm, tools, judge, tier, expect, signal, trial });
-          } catch (error) {
-            if (signal.aborted) throw error;
-            firstError ??= error;
-            thrown = toViolation(error);
+      const provided = providedOptions();
+      const timeout = caseOptions.timeout ?? provided.caseTimeout;
+      // The case's place in its suite (file and name: two blocks of one name are one suite), for the report's order.
+      const index = definedCases.get(name) ?? 0;
+      definedCases.set(name, index + 1);
+      promptTest.concurrent(
+        caseName,
+        { timeout },
+        async ({ agent, llm, tools, judge, tier, expect, signal, task, runContext }) => {
+          const suite: SuiteInfo = {
+            name,
+            file: task.file.filepath,
+            ...(options.threshold === undefined ? {} : { threshold: options.threshold }),
+          };
+          task.meta.agentCicd = { suite, caseId: caseName, index };
+          const count = caseOptions.trials ?? options.trials ?? 1;
+          const trials: TrialResult[] = [];
+          let firstError: unknown;
+          for (let trial = 0; trial < count; trial++) {
+            const before = agent.runs.length;
+            let thrown: Violation | undefined;
+            try {
+              await body({ agent, llm, tools, judge, tier, expect, signal, trial });
+            } catch (error) {
+              if (signal.aborted) throw error;
+              firstError ??= error;
+              thrown = toViolation(error);
+            }
+            trials.push(trialFromRuns(trial, agent.runs.slice(before), thrown));
           }
-          trials.push(trialFromRuns(trial, agent.runs.slice(before), thrown));
-        }
-        const result = buildCaseResult({ caseId: caseName, trials });
-        task.meta.agentCicd = { suite, caseId: caseName, tier, result };
-        if (result.passed) return;
-        // One trial: Vitest shows the original assertion (diff, code frame at the user's line).
-        if (count === 1 && firstError !== undefined) throw firstError;
-        const error = new Error(describeFailure(result), { cause: firstError });
-        error.name = result.status === 'error' ? 'PromptCaseError' : 'PromptCaseFailure';
-        // Point the code frame at the user's failing line, not at this wrapper.
-        const frames =
-          firstError instanceof Error ? firstError.stack?.split('\n').filter((l) => /^\s+at /.test(l)) : [];
-        if (frames?.length) error.stack = [`${error.name}: ${error.message}`, ...frames].join('\n');
-        throw error;
-      });
+          // Results built here did not pass through `runCase`'s redaction: redact before they reach the journal.
+          const result = (runContext.redact ?? ((value) => value))(buildCaseResult({ caseId: caseName, trials }));
+          if (provided.journalDir === undefined) task.meta.agentCicd = { suite, caseId: caseName, index, tier, result };
+          else {
+            recordCase(provided.journalDir, { suite, index, caseId: caseName, tier, result });
+            task.meta.agentCicd = { suite, caseId: caseName, index, tier, recorded: true };
+          }
+          if (result.passed) return;
+          // One trial: Vitest shows the original assertion (diff, code frame at the user's line).
+          if (count === 1 && firstError !== undefined) throw firstError;
+          const error = new Error(describeFailure(result), { cause: firstError });
+          error.name = result.status === 'error' ? 'PromptCaseError' : 'PromptCaseFailure';
+          // Point the code frame at the user's failing line, not at this wrapper.
+          const frames =
+            firstError instanceof Error ? firstError.stack?.split('\n').filter((l) => /^\s+at /.test(l)) : [];
+          if (frames?.length) error.stack = [`${error.name}: ${error.message}`, ...frames].join('\n');
+          throw error;
+        },
+      );
     });
   });
 }

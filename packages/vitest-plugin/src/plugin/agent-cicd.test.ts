@@ -61,7 +61,15 @@ describe('agentCicd', () => {
     expect(test.include).toEqual(['src/**/*.spec.ts', 'evals/**/*.prompt.yaml']);
     expect(test.setupFiles[0]).toBe('./setup.ts');
     expect(test.setupFiles[1]).toMatch(/runtime[/\\]setup\.(ts|js)$/);
-    expect(test.provide).toEqual({ other: 1, agentCicd: { root: '/repo', tier: 'staging', caseTimeout: 1000 } });
+    expect(test.provide).toEqual({
+      other: 1,
+      agentCicd: {
+        root: '/repo',
+        tier: 'staging',
+        caseTimeout: 1000,
+        journalDir: expect.stringContaining('agent-cicd-vitest-'),
+      },
+    });
   });
 
   it('adds one reporter per run, however many projects use the plugin', () => {

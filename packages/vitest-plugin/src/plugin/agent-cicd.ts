@@ -5,6 +5,7 @@ import { formatUserError } from '@agent-cicd/core/errors';
 import { defaultInclude, type Plugin } from 'vitest/config';
 import type { TestProject } from 'vitest/node';
 import { AgentCicdReporter } from '../reporter/agent-cicd-reporter.js';
+import { journalDir } from '../reporter/journal-dir.js';
 import type { AgentCicdProvided } from '../runtime/provided.js';
 import { suiteToModule } from '../transform/suite-to-module.js';
 import { type AgentCicdOptions, resolveAgentCicdOptions } from './options.js';
@@ -75,7 +76,10 @@ export function agentCicd(options: AgentCicdOptions = {}): Plugin {
       test.include = [...(test.include ?? defaultInclude), ...resolved.include];
       const setupFiles = test.setupFiles === undefined ? [] : [test.setupFiles].flat();
       test.setupFiles = [...setupFiles, ownFile('../runtime/setup')];
-      const external = builtPackages();
+      // A project resolving our packages to their sources (this repository's `@agent-cicd/source` condition, which
+      // Vitest also gives the workers' own resolution) keeps Vite's transform: Node cannot load `.ts`.
+      const conditions = [...(config.resolve?.conditions ?? []), ...(config.ssr?.resolve?.conditions ?? [])];
+      const external = conditions.includes('@agent-cicd/source') ? [] : builtPackages();
       if (external.length > 0) {
         test.server = {
           ...test.server,
@@ -89,6 +93,7 @@ export function agentCicd(options: AgentCicdOptions = {}): Plugin {
       const provided: AgentCicdProvided = {
         root,
         caseTimeout: resolved.caseTimeout,
+        journalDir: journalDir(),
         ...(resolved.judge ? {} : { skipJudge: true }),
         ...(resolved.tier === undefined ? {} : { tier: resolved.tier }),
         ...(resolved.configFile === undefined ? {} : { configFile: resolved.configFile }),

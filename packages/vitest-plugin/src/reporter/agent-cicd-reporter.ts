@@ -1,13 +1,14 @@
-import { appendFile, mkdir, rename, writeFile } from 'node:fs/promises';
+import { appendFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
-import { createResultRedactor, type RunReport } from '@agent-cicd/core';
-import { buildRunReport, summarizeSuite } from '@agent-cicd/core/testing';
+import { createResultRedactor, type RunReport, writeRunReport } from '@agent-cicd/core';
 import type { Reporter, SerializedError, TestModule, TestRunEndReason, Vitest } from 'vitest/node';
 import { type ResolvedAgentCicdOptions, resolveAgentCicdOptions } from '../plugin/options.js';
-import { collectCases } from './collect-cases.js';
+import { type CollectedRun, collectCases } from './collect-cases.js';
 import { formatMarkdown } from './format-markdown.js';
 import { formatSummary } from './format-summary.js';
 import { gateVerdict } from './gate-verdict.js';
+import { journalDir } from './journal-dir.js';
+import { removeJournal, streamJournaledCases } from './write-streamed-report.js';
 
 /** Report file of one shard: `report.json` → `report.shard-2-of-3.json` (`.html`, `.xml` alike), so shards never overwrite each other. */
 export function shardReportPath(outputFile: string, shard: { index: number; count: number } | undefined): string {
@@ -19,13 +20,17 @@ export function shardReportPath(outputFile: string, shard: { index: number; coun
 
 /** The `htmlFile` / `junitFile` options: the report's HTML and JUnit views, written atomically. */
 async function writeReportViews(
-  report: RunReport,
+  reportFile: string,
   root: string,
   shard: { index: number; count: number } | undefined,
   options: ResolvedAgentCicdOptions,
 ): Promise<Array<{ kind: 'HTML' | 'JUnit'; path: string }>> {
   if (options.htmlFile === undefined && options.junitFile === undefined) return [];
   const { renderHtmlReport, renderJunit, writeFileAtomic } = await import('@agent-cicd/core/report');
+  // The views list every case: read the report back (only when a view is asked for).
+  const { generatedFileLimits, parseGeneratedJson, readTextFile } = await import('@agent-cicd/core/source');
+  const text = await readTextFile(reportFile, reportFile, { maxBytes: generatedFileLimits.maxBytes });
+  const report = parseGeneratedJson(text, reportFile).value as RunReport;
   const written: Array<{ kind: 'HTML' | 'JUnit'; path: string }> = [];
   if (options.htmlFile !== undefined) {
     const path = resolve(root, shardReportPath(options.htmlFile, shard));
@@ -41,7 +46,8 @@ async function writeReportViews(
 }
 
 /**
- * Collects the prompt cases' results from `task.meta`, writes the RunReport, prints a summary per suite,
+ * Collects the prompt cases from Vitest's task tree and their results from the workers' journal, writes the
+ * RunReport (streamed, atomically), prints a summary per suite,
  * appends markdown to `$GITHUB_STEP_SUMMARY`, and sets the exit code from the suites' thresholds.
  */
 export class AgentCicdReporter implements Reporter {
@@ -49,12 +55,19 @@ export class AgentCicdReporter implements Reporter {
   private startedAt = new Date();
   private readonly options: ResolvedAgentCicdOptions;
   private readonly env: Record<string, string | undefined>;
-  /** The last report written, for programmatic callers. */
+  /** The last report written, for programmatic callers; its suites list the cases that did not pass (the file has all). */
   report: RunReport | undefined;
+  /** Where the workers journal finished cases (the plugin hands the same directory to them). */
+  private readonly journalDir: string;
 
-  constructor(options: ResolvedAgentCicdOptions = resolveAgentCicdOptions(), env = process.env) {
+  constructor(
+    options: ResolvedAgentCicdOptions = resolveAgentCicdOptions(),
+    env = process.env,
+    journal = journalDir(),
+  ) {
     this.options = options;
     this.env = env;
+    this.journalDir = journal;
   }
 
   onInit(vitest: Vitest): void {
@@ -74,26 +87,41 @@ export class AgentCicdReporter implements Reporter {
     if (!vitest) return;
     const root = vitest.config.root;
     const collected = collectCases(modules, root);
-    if (collected.suites.length === 0) return;
+    const journal = this.journalDir;
+    try {
+      if (collected.suites.length === 0) return;
+      await this.finish(vitest, collected, unhandledErrors, reason, journal);
+    } finally {
+      await removeJournal(journal);
+    }
+  }
+
+  private async finish(
+    vitest: Vitest,
+    collected: CollectedRun,
+    unhandledErrors: ReadonlyArray<SerializedError>,
+    reason: TestRunEndReason,
+    journal: string,
+  ): Promise<void> {
+    const root = vitest.config.root;
+    // The cases stream from the workers' journal into the report file: memory holds counts and the cases that did
+    // not pass (for the summaries), not every case.
+    const { summary, resultsFile } = await streamJournaledCases({
+      collected,
+      journalDir: journal,
+      root,
+      status: reason === 'interrupted' ? 'incomplete' : 'complete',
+      startedAt: this.startedAt,
+      ...(this.options.judge ? {} : { options: { skipJudge: true } }),
+    });
     // Case results from `runCase` are redacted already; results built by `promptTest` code are not.
     const redact = createResultRedactor({ env: this.env });
-    const report = redact(
-      buildRunReport({
-        suites: collected.suites.map(({ info, cases }) => summarizeSuite(cases, info)),
-        status: reason === 'interrupted' ? 'incomplete' : 'complete',
-        startedAt: this.startedAt,
-        ...(collected.tier === undefined ? {} : { tier: collected.tier }),
-        ...(this.options.judge ? {} : { options: { skipJudge: true } }),
-      }),
-    );
+    const report = redact(summary);
     this.report = report;
     const path = resolve(root, shardReportPath(this.options.outputFile, vitest.config.shard));
-    await mkdir(dirname(path), { recursive: true });
-    // Temp file + rename: a reader (a gate, a merge) never sees half a report.
-    const temp = `${path}.${process.pid}.tmp`;
-    await writeFile(temp, `${JSON.stringify(report, null, 2)}\n`);
-    await rename(temp, path);
-    const views = await writeReportViews(report, root, vitest.config.shard, this.options);
+    // Temp file + rename (in the report's directory): a reader (a gate, a merge) never sees half a report.
+    await writeRunReport({ report, resultsFile, file: path, redact });
+    const views = await writeReportViews(path, root, vitest.config.shard, this.options);
 
     const verdict = gateVerdict({
       report,

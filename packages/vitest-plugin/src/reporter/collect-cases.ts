@@ -4,10 +4,14 @@ import { buildCaseResult } from '@agent-cicd/core/testing';
 import type { TestModule } from 'vitest/node';
 import type { SuiteInfo } from '../runtime/case-meta.js';
 
+/** A case of the run: its result is in the journal (`recorded`), or at hand (`result`: in `task.meta`, or an error). */
+export type CollectedCase = { caseId: string; index: number; recorded: true } | { caseId: string; result: CaseResult };
+
 export interface CollectedSuite {
   /** `file` is relative to the Vitest root, so reports from different machines and shards compare equal. */
   info: SuiteInfo;
-  cases: CaseResult[];
+  /** In definition order. */
+  cases: CollectedCase[];
 }
 
 export interface CollectedRun {
@@ -19,7 +23,7 @@ export interface CollectedRun {
 }
 
 /** A case whose test failed before the engine returned a result (e.g. the tier's config could not load). */
-function erroredCase(caseId: string, message: string): CaseResult {
+export function erroredCase(caseId: string, message: string): CaseResult {
   const violation = { check: 'error', message, severity: 'error' as const };
   const trial = {
     trial: 0,
@@ -34,8 +38,8 @@ function erroredCase(caseId: string, message: string): CaseResult {
 }
 
 /**
- * Reads the case results the tests left in `task.meta`, grouped by suite in a stable order (file path, then
- * definition order), whatever order the concurrent cases finished in.
+ * The prompt cases of the run from what the tests left in `task.meta` (where each result is, not the results),
+ * grouped by suite in a stable order (file path, then definition order), whatever order they finished in.
  */
 export function collectCases(modules: ReadonlyArray<TestModule>, root: string): CollectedRun {
   const suites = new Map<string, CollectedSuite>();
@@ -56,7 +60,7 @@ export function collectCases(modules: ReadonlyArray<TestModule>, root: string): 
         continue;
       }
       // A case the engine skipped (not evaluated) is recorded as `skipped`; one Vitest skipped (`.skip`, a filter) is not run.
-      const engineSkipped = result.state === 'skipped' && meta.result?.status === 'skipped';
+      const engineSkipped = result.state === 'skipped' && (meta.result?.status ?? meta.status) === 'skipped';
       if ((result.state === 'skipped' && !engineSkipped) || result.state === 'pending') continue;
       tier ??= meta.tier;
       const info: SuiteInfo = { ...meta.suite, file: relative(root, meta.suite.file) };
@@ -66,8 +70,13 @@ export function collectCases(modules: ReadonlyArray<TestModule>, root: string): 
         suite = { info, cases: [] };
         suites.set(key, suite);
       }
-      const message = result.state === 'failed' ? (result.errors[0]?.message ?? 'test failed') : 'no result';
-      suite.cases.push(meta.result ?? erroredCase(meta.caseId, message));
+      if (meta.result) suite.cases.push({ caseId: meta.caseId, result: meta.result });
+      else if (meta.recorded && meta.index !== undefined) {
+        suite.cases.push({ caseId: meta.caseId, index: meta.index, recorded: true });
+      } else {
+        const message = result.state === 'failed' ? (result.errors[0]?.message ?? 'test failed') : 'no result';
+        suite.cases.push({ caseId: meta.caseId, result: erroredCase(meta.caseId, message) });
+      }
     }
   }
   // Same order as `agent-cicd report merge` writes, so a merged sharded run equals an unsharded one.

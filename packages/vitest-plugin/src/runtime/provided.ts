@@ -7,6 +7,8 @@ export interface AgentCicdProvided {
   tier?: string;
   configFile?: string;
   caseTimeout: number;
+  /** Where workers append finished cases (one JSONL file per test module); the reporter builds the report from it. */
+  journalDir?: string;
   /** The plugin's `judge: false`. */
   skipJudge?: boolean;
 }

@@ -1,5 +1,7 @@
 import { type ModuleImporter, type PromptTestCase, runCase, type Suite } from '@agent-cicd/core';
 import { describe, test } from 'vitest';
+import { expandCase } from '../transform/compact-cases.js';
+import { recordCase } from './case-journal.js';
 import type { SuiteInfo } from './case-meta.js';
 import { describeFailure } from './describe-failure.js';
 import { providedOptions } from './provided.js';
@@ -29,22 +31,31 @@ export function registerSuite(
 ): void {
   if (importModule) useModuleImporter(importModule);
   const provided = providedOptions();
-  const { suite } = data;
+  // The generated module leaves out the fields that hold their built-in value.
+  const suite: Suite = { ...data.suite, cases: data.suite.cases.map((testCase) => expandCase(testCase)) };
   const info: SuiteInfo = {
     name: suite.name,
     file: data.file,
     ...(suite.threshold === undefined ? {} : { threshold: suite.threshold }),
   };
+  const indexOf = new Map(suite.cases.map((testCase, index) => [testCase.id, index]));
   describe(suite.name, () => {
     define({
       case(caseId, makeError) {
-        const testCase = suite.cases.find((candidate) => candidate.id === caseId);
-        if (!testCase) throw new Error(`agent-cicd: case ${caseId} is not in suite ${suite.name}`);
+        const index = indexOf.get(caseId);
+        const testCase = index === undefined ? undefined : suite.cases[index];
+        if (index === undefined || !testCase)
+          throw new Error(`agent-cicd: case ${caseId} is not in suite ${suite.name}`);
         test.concurrent(caseTitle(testCase), { timeout: provided.caseTimeout }, async ({ task, signal, skip }) => {
-          task.meta.agentCicd = { suite: info, caseId };
+          task.meta.agentCicd = { suite: info, caseId, index };
           const context = await sharedRunContext(provided);
-          const result = await runCase({ testCase, suite, file: data.file, context, signal });
-          task.meta.agentCicd = { suite: info, caseId, tier: context.tier, result };
+          const result = await runCase({ testCase, suite, file: info.file, context, signal });
+          const tier = context.tier;
+          if (provided.journalDir === undefined) task.meta.agentCicd = { suite: info, caseId, index, tier, result };
+          else {
+            recordCase(provided.journalDir, { suite: info, index, caseId, tier, result });
+            task.meta.agentCicd = { suite: info, caseId, index, tier, recorded: true, status: result.status };
+          }
           // Not evaluated (the judge is skipped and the case has nothing else to check): a skipped test, not a pass.
           if (result.status === 'skipped') skip(result.skipReason);
           if (!result.passed) {

@@ -62,7 +62,7 @@ describe('suiteToModule', () => {
       2,
     );
     const { code, map } = suiteToModule({ text: json, file: '/repo/seed.cases.json', runtimeEntry: '/rt.js' });
-    expect(code).toContain('"name":"seed"');
+    expect(code).toContain(String.raw`\"name\":\"seed\"`);
     const mapped = originalLines(map.mappings);
     const lines = code.split('\n');
     expect(mapped[lines.findIndex((l) => l.startsWith('suite.case("tc_002"'))]).toBe(

@@ -1,4 +1,5 @@
 import { parseSuiteText } from '@agent-cicd/core';
+import { compactCase } from './compact-cases.js';
 import { lineSourceMap, type SourceMapV3 } from './line-source-map.js';
 
 export interface SuiteModule {
@@ -16,7 +17,9 @@ export function suiteToModule(options: { text: string; file: string; runtimeEntr
   const { suite, caseLines } = parseSuiteText(options.text, options.file);
   const lines: string[] = [
     `import { registerSuite } from ${JSON.stringify(options.runtimeEntry)};`,
-    `registerSuite(${JSON.stringify({ file: options.file, suite })}, (suite) => {`,
+    // The suite as a JSON string, not an object literal: one token for Vite's transform and V8's parser, instead
+    // of an AST of every case's fields (a 10,000-case suite cost hundreds of MB in Vite and in the worker).
+    `registerSuite(JSON.parse(${JSON.stringify(JSON.stringify({ file: options.file, suite: { ...suite, cases: suite.cases.map(compactCase) } }))}), (suite) => {`,
   ];
   const sourceLines = [1, 1];
   for (const testCase of suite.cases) {

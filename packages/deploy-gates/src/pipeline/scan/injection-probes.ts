@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import {
   type CaseResult,
@@ -8,7 +7,7 @@ import {
   parseSuiteText,
   runSuite,
 } from '@agent-cicd/core';
-import { parse } from 'yaml';
+import { loadSourceFile } from '@agent-cicd/core/source';
 import type { ScanFinding } from './scan-finding.js';
 import { secretFormats } from './secret-rules.js';
 
@@ -108,7 +107,7 @@ export async function runInjectionProbes(options: InjectionProbeOptions): Promis
     }),
   };
   for (const file of options.suiteFiles) {
-    const raw = parse(await readFile(file, 'utf8')) as unknown;
+    const raw = (await loadSourceFile(file, { name: relative(options.cwd, file) || file })).value;
     if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) continue;
     const original = raw as Record<string, unknown>;
     const defaults = (original.defaults ?? {}) as Record<string, unknown>;

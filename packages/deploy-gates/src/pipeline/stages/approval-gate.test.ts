@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -49,6 +49,17 @@ describe('approval_gate', () => {
     await approveRun({ cwd, runId: 'other-run', approvedBy: 'bob' });
     await expect(approveRun({ cwd, runId: '../escape', approvedBy: 'eve' })).rejects.toThrow(
       'not one a pipeline prints',
+    );
+  });
+
+  it('fails at once on a malformed approval file, naming its line and column (never taken as an approval)', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'agent-cicd-approval-'));
+    mkdirSync(join(cwd, '.agent-cicd/approvals'), { recursive: true });
+    writeFileSync(join(cwd, '.agent-cicd/approvals/run-1.json'), '{"runId": "run-1", "approvedBy": true, "at": "x"}');
+    const result = await gate({}, { cwd });
+    expect(result).toMatchObject({ status: 'failed', durationSeconds: 0 });
+    expect(result?.summary).toBe(
+      'error[AGENT_CICD_PIPELINE_APPROVAL_INVALID] .agent-cicd/approvals/run-1.json:1:34 approvedBy: expected string, got boolean',
     );
   });
 
