@@ -171,6 +171,30 @@ describe('createCassetteClient', () => {
     expect(await readdir(dir)).toEqual(['busy.cassette.json']);
   });
 
+  it("keeps the highest trial's answer for a request every trial sends, whichever finished last", async () => {
+    const file = join(dir, 'trials.cassette.json');
+    let answer = '';
+    const inner: LlmClient = {
+      provider: 'mock',
+      complete: async () => ({ ...(await countingMock().complete(ask('x'))), text: answer }),
+      embed: async () => ({ vectors: [[Number(answer)]], usage: { inputTokens: 1 }, model: 'e-1', latencyMs: 0 }),
+    };
+    const client = createCassetteClient({ inner, mode: 'record', file });
+    const trial = (n: number) => ({ metadata: { caseId: 'c1', trial: String(n) } });
+    for (const n of [2, 0, 1]) {
+      answer = String(n);
+      await client.complete(ask('same question', trial(n)));
+      await client.embed?.({ input: ['same text'], ...trial(n) });
+    }
+    const data = JSON.parse(await readFile(file, 'utf8'));
+    expect(Object.values(data.entries).map((entry) => (entry as { response: { text: string } }).response.text)).toEqual(
+      ['2'],
+    );
+    expect(
+      Object.values(data.embeddings).map((entry) => (entry as { response: { vectors: number[][] } }).response.vectors),
+    ).toEqual([[[2]]]);
+  });
+
   it('waits the recorded latency on replay only when asked', async () => {
     const file = join(dir, 'slow.cassette.json');
     await createCassetteClient({ inner: countingMock(), mode: 'record', file }).complete(ask('slow'));

@@ -104,6 +104,15 @@ export function createCassetteClient(options: CassetteClientOptions): CassetteCl
   // Per (file, case, key): the highest trial that wrote the entry. Trials of a case run concurrently and may send
   // the same request; the file keeps the highest trial's answer, as when they ran one after another.
   const writtenBy = new Map<string, number>();
+  /** Under the file's write queue: whether a higher trial of the same case already wrote `key` (then keep it). */
+  const laterTrialWrote = (path: string, metadata: Record<string, string> | undefined, key: string): boolean => {
+    const trial = Number(metadata?.trial ?? Number.NaN);
+    if (!Number.isInteger(trial)) return false;
+    const writer = `${path}\0${metadata?.caseId ?? ''}\0${key}`;
+    if ((writtenBy.get(writer) ?? -1) > trial) return true;
+    writtenBy.set(writer, trial);
+    return false;
+  };
 
   const pathFor = (request: Pick<LlmRequest, 'metadata'>): string =>
     options.file ?? join(options.dir ?? '.', `${safeFileName(request.metadata?.caseId ?? 'default')}.cassette.json`);
@@ -142,14 +151,9 @@ export function createCassetteClient(options: CassetteClientOptions): CassetteCl
     }
     const response = await inner.complete(request);
     const stored = redact(sortKeysDeep(keepRaw ? response : { ...response, raw: undefined }));
-    const trial = Number(request.metadata?.trial ?? Number.NaN);
-    const writer = `${path}\0${request.metadata?.caseId ?? ''}\0${key}`;
     await serialized(path, async () => {
-      if (Number.isInteger(trial)) {
-        // A later trial already wrote this entry: keep it (the file does not depend on which trial finished last).
-        if ((writtenBy.get(writer) ?? -1) > trial) return;
-        writtenBy.set(writer, trial);
-      }
+      // A later trial already wrote this entry: keep it (the file does not depend on which trial finished last).
+      if (laterTrialWrote(path, request.metadata, key)) return;
       // Re-read under the lock so entries written meanwhile (another client, another process) are kept.
       const current = await readCassetteFile(path);
       current.entries[key] = {
@@ -190,6 +194,7 @@ export function createCassetteClient(options: CassetteClientOptions): CassetteCl
     }
     const response = await call();
     await serialized(path, async () => {
+      if (laterTrialWrote(path, request.metadata, key)) return;
       const current = await readCassetteFile(path);
       current.embeddings = {
         ...current.embeddings,
