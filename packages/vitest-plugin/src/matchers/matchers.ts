@@ -111,7 +111,14 @@ export const agentMatchers = {
     options: { threshold?: number; judge?: Judge } = {},
   ): Promise<MatcherOutcome> {
     const result = toAgentResult(subject);
-    const judge = options.judge ?? (await sharedRunContext(providedOptions())).judge;
+    const context = options.judge ? undefined : await sharedRunContext(providedOptions());
+    const judge = options.judge ?? context?.judge;
+    // Never a silent pass: without a judge the assertion cannot be checked, and says why.
+    if (!judge && context?.skipJudge) {
+      throw new Error(
+        'toPassJudge: the judge is skipped (agentCicd({ judge: false })): this assertion cannot be checked',
+      );
+    }
     if (!judge) throw new Error('toPassJudge: the tier has no judge (configure `judge`, or pass { judge })');
     const input = inputOf(subject);
     const evaluation = await evaluateCase({

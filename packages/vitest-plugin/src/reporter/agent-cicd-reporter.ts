@@ -1,4 +1,4 @@
-import { appendFile, readFile } from 'node:fs/promises';
+import { appendFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import { createResultRedactor, type RunReport, writeRunReport } from '@agent-cicd/core';
 import type { Reporter, SerializedError, TestModule, TestRunEndReason, Vitest } from 'vitest/node';
@@ -28,7 +28,9 @@ async function writeReportViews(
   if (options.htmlFile === undefined && options.junitFile === undefined) return [];
   const { renderHtmlReport, renderJunit, writeFileAtomic } = await import('@agent-cicd/core/report');
   // The views list every case: read the report back (only when a view is asked for).
-  const report = JSON.parse(await readFile(reportFile, 'utf8')) as RunReport;
+  const { generatedFileLimits, parseGeneratedJson, readTextFile } = await import('@agent-cicd/core/source');
+  const text = await readTextFile(reportFile, reportFile, { maxBytes: generatedFileLimits.maxBytes });
+  const report = parseGeneratedJson(text, reportFile).value as RunReport;
   const written: Array<{ kind: 'HTML' | 'JUnit'; path: string }> = [];
   if (options.htmlFile !== undefined) {
     const path = resolve(root, shardReportPath(options.htmlFile, shard));

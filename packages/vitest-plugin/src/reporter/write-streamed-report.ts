@@ -1,39 +1,37 @@
-import { createReadStream } from 'node:fs';
 import { open, readdir, rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { createInterface } from 'node:readline';
 import type { CaseResult, RunReport, SuiteResult } from '@agent-cicd/core';
+import { decodeUtf8, parseJsonLine, readJsonLines } from '@agent-cicd/core/source';
 import { buildRunReport, createSuiteAccumulator } from '@agent-cicd/core/testing';
 import type { JournalLine } from '../runtime/case-journal.js';
 import { type CollectedRun, erroredCase } from './collect-cases.js';
 
 interface Spot {
   file: string;
+  line: number;
   start: number;
   length: number;
 }
 
 const caseKey = (file: string, suite: string, index: number): string => `${file}\0${suite}\0${index}`;
 
-/** Where each journaled case's line is (numbers, not results); a case recorded twice (a retry) counts once, the last. */
+/**
+ * Where each journaled case's line is (numbers, not results); a case recorded twice (a retry) counts once, the last.
+ * Read through core's guarded JSON Lines path: one line in memory, UTF-8 and depth checked, errors at file:line:col.
+ */
 async function indexJournal(dir: string, root: string): Promise<Map<string, Spot>> {
   const spots = new Map<string, Spot>();
   const files = (await readdir(dir).catch(() => [])).filter((name) => name.endsWith('.jsonl')).sort();
   for (const name of files) {
     const file = join(dir, name);
-    let offset = 0;
-    const lines = createInterface({ input: createReadStream(file), crlfDelay: Number.POSITIVE_INFINITY });
-    for await (const line of lines) {
-      const length = Buffer.byteLength(line);
-      if (line.trim() !== '') {
-        const entry = JSON.parse(line) as JournalLine;
-        spots.set(caseKey(relative(root, entry.suite.file), entry.suite.name, entry.index), {
-          file,
-          start: offset,
-          length,
-        });
-      }
-      offset += length + 1;
+    for await (const { line, start, length, doc } of readJsonLines(file)) {
+      const entry = doc.value as JournalLine;
+      spots.set(caseKey(relative(root, entry.suite.file), entry.suite.name, entry.index), {
+        file,
+        line,
+        start,
+        length,
+      });
     }
   }
   return spots;
@@ -74,7 +72,7 @@ export async function streamJournaledCases(options: {
     }
     const buffer = Buffer.alloc(spot.length);
     await handle.read(buffer, 0, spot.length, spot.start);
-    return (JSON.parse(buffer.toString('utf8')) as JournalLine).result;
+    return (parseJsonLine(decodeUtf8(buffer, spot.file), spot.file, spot.line).value as JournalLine).result;
   };
   const suites: SuiteResult[] = [];
   const latencies: number[] = [];

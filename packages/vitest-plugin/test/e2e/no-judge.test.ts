@@ -38,4 +38,12 @@ describe.concurrent("judge: false (the plugin's --no-judge)", { timeout: 180_000
     expect(report?.options).toBeUndefined();
     expect(report?.suites[0]?.cases.map((c) => c.status)).toEqual(['passed', 'passed']);
   });
+
+  it('toPassJudge under judge: false fails and says the judge is skipped, never passes', async () => {
+    const run = await runFixture('typescript-api', { plugin: { judge: false } });
+    expect(run.exitCode).toBe(1);
+    expect(run.stderr).toContain(
+      'toPassJudge: the judge is skipped (agentCicd({ judge: false })): this assertion cannot be checked',
+    );
+  });
 });
