@@ -118,6 +118,7 @@ export { runSuite } from './run/run-suite.js';
 export type { RunVerdict, RunVerdictOptions } from './run/run-verdict.js';
 export { runVerdict } from './run/run-verdict.js';
 export { parseShard, type Shard, shardOf, shardSuites } from './run/shard-suites.js';
+export { createTrialLimiter, type TrialLimiter } from './run/trial-limiter.js';
 export { writeRunReport } from './run/write-run-report.js';
 export { findSuiteFiles, SUITE_FILE } from './schema/find-suite-files.js';
 export type { LoadedSuite } from './schema/load-suite.js';

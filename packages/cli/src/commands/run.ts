@@ -49,7 +49,7 @@ export const registerRunCommand: RegisterCommand = (program, io, state) => {
     .option('--trials <n>', 'trials per case, overriding the suites (pass rate, pass^k, pass@k per case)')
     .option(
       '--concurrency <n>',
-      "cases running at once (default: the provider's concurrency, llm.concurrency of the config, else 8)",
+      "trials running at once across the run, one limit for all cases (default: the provider's concurrency, llm.concurrency of the config, else 8)",
     )
     .option('--report <file>', 'where the JSON run report is written', '.agent-cicd/report.json')
     .option('--results <file>', 'JSONL file each finished case is appended to (default: the report path with .jsonl)')

@@ -101,6 +101,9 @@ export function createCassetteClient(options: CassetteClientOptions): CassetteCl
   const sleep = options.sleep ?? defaultSleep;
   const keepRaw = options.keepRaw ?? true;
   const loaded = new Map<string, Promise<CassetteFile>>();
+  // Per (file, case, key): the highest trial that wrote the entry. Trials of a case run concurrently and may send
+  // the same request; the file keeps the highest trial's answer, as when they ran one after another.
+  const writtenBy = new Map<string, number>();
 
   const pathFor = (request: Pick<LlmRequest, 'metadata'>): string =>
     options.file ?? join(options.dir ?? '.', `${safeFileName(request.metadata?.caseId ?? 'default')}.cassette.json`);
@@ -139,7 +142,14 @@ export function createCassetteClient(options: CassetteClientOptions): CassetteCl
     }
     const response = await inner.complete(request);
     const stored = redact(sortKeysDeep(keepRaw ? response : { ...response, raw: undefined }));
+    const trial = Number(request.metadata?.trial ?? Number.NaN);
+    const writer = `${path}\0${request.metadata?.caseId ?? ''}\0${key}`;
     await serialized(path, async () => {
+      if (Number.isInteger(trial)) {
+        // A later trial already wrote this entry: keep it (the file does not depend on which trial finished last).
+        if ((writtenBy.get(writer) ?? -1) > trial) return;
+        writtenBy.set(writer, trial);
+      }
       // Re-read under the lock so entries written meanwhile (another client, another process) are kept.
       const current = await readCassetteFile(path);
       current.entries[key] = {

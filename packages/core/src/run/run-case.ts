@@ -1,6 +1,7 @@
 import type { AgentStep } from '../agent/agent-result.js';
 import { AgentCicdError } from '../errors.js';
 import { type CaseExpectations, evaluateCase } from '../eval/evaluate-case.js';
+import { DEFAULT_CONCURRENCY } from '../llm/provider-limiter.js';
 import type { ChatMessage } from '../llm/types.js';
 import type { CaseResult, TrajectoryStep, TrialResult, Violation } from '../schema/report.js';
 import { normalizeTargetOutput } from '../targets/normalize-target-output.js';
@@ -9,6 +10,7 @@ import { buildCaseResult } from './build-case-result.js';
 import { createResultRedactor } from './create-result-redactor.js';
 import type { RunContext, SuiteRef } from './run-context.js';
 import { type LlmUsageTotals, trackLlmUsage } from './track-llm-usage.js';
+import { createTrialLimiter, type TrialLimiter } from './trial-limiter.js';
 
 /** The fields of a case that `runCase` reads (a `PromptTestCase` has them all). */
 export interface RunnableCase extends CaseExpectations {
@@ -33,20 +35,31 @@ export interface RunCaseOptions {
   signal?: AbortSignal;
   /** Overrides the suite's target. */
   target?: Target;
+  /**
+   * The limit every trial runs under: share one between cases (`runSuite` does) so the whole run has one limit.
+   * @default a limit of its own, `context.concurrency` (else 8) trials at once
+   */
+  limiter?: TrialLimiter;
 }
 
 /**
- * Runs every trial of one case (one after the other) against its target and checks each with
- * `evaluateCase`. A failing model call or target makes that trial an `error`, with a readable violation;
- * only an abort rejects.
+ * Runs every trial of one case concurrently (each under `limiter`) against its target and checks each with
+ * `evaluateCase`; the result lists the trials in trial order whatever order they finished in. A failing model
+ * call or target makes that trial an `error`, with a readable violation; only an abort rejects, once every
+ * started trial has settled (nothing of the case keeps running after it).
  */
 export async function runCase(options: RunCaseOptions): Promise<CaseResult> {
   const { testCase, context } = options;
   const target = options.target ?? (await context.resolveTarget(options.suite, options.file));
   const count = options.trials ?? testCase.trials ?? 1;
+  const limit = options.limiter ?? createTrialLimiter(context.concurrency ?? DEFAULT_CONCURRENCY);
+  const settled = await Promise.allSettled(
+    Array.from({ length: count }, (_, trial) => limit(() => runTrial(options, target, trial))),
+  );
   const trials: TrialResult[] = [];
-  for (let trial = 0; trial < count; trial++) {
-    trials.push(await runTrial(options, target, trial));
+  for (const outcome of settled) {
+    if (outcome.status === 'rejected') throw outcome.reason;
+    trials.push(outcome.value);
   }
   const redact = context.redact ?? defaultRedact;
   // The one place a result leaves the runner: secrets never reach the journal, the report or a summary.

@@ -11,6 +11,7 @@ import { type RunnableCase, runCase } from './run-case.js';
 import type { RunContext, SuiteRef } from './run-context.js';
 import { type JournalEntry, openRunJournal, type RunFingerprint, type RunJournal } from './run-journal.js';
 import { createSuiteAccumulator, type SuiteAccumulator, summarizeSuite } from './summarize-suite.js';
+import { createTrialLimiter } from './trial-limiter.js';
 
 /** A suite as loaded (`loadSuiteFile` returns this shape). */
 export interface SuiteToRun {
@@ -36,7 +37,10 @@ export interface RunSuiteOptions {
   context: RunContext;
   /** Trials per case, overriding the cases' own. */
   trials?: number;
-  /** Cases running at once. @default the provider's concurrency (`context.concurrency`), else 4 */
+  /**
+   * Trials running at once across the whole run (one limit, shared by every case), and cases in progress at once.
+   * @default the provider's concurrency (`context.concurrency`), else 4
+   */
   concurrency?: number;
   /** JSONL file each finished case is appended to. */
   resultsFile?: string;
@@ -77,7 +81,8 @@ interface Job {
 }
 
 /**
- * Runs suites: cases concurrently (up to `concurrency`), each case's trials in turn, every finished case
+ * Runs suites: cases and their trials concurrently — at most `concurrency` trials in flight in the whole run
+ * (one shared limit) and `concurrency` cases in progress — every finished case
  * appended to `resultsFile` and reported through `onProgress`. Stops early on abort (`incomplete`) or when
  * the budget is spent (`budget_exceeded`); finished cases are never lost and `resume` continues the run.
  * Cases are listed in suite order whatever order they finished in, so a resumed run's report equals an
@@ -151,6 +156,9 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunReport> {
   const jobs: Job[] = options.suites.flatMap(({ suite }, s) =>
     suite.cases.flatMap((testCase, index) => (finished.has(`${s}:${index}`) ? [] : [{ suite: s, index, testCase }])),
   );
+  const concurrency = Math.max(1, options.concurrency ?? options.context.concurrency ?? 4);
+  // One limit for every trial of the run; the case workers below only bound how many cases are in memory.
+  const limiter = createTrialLimiter(concurrency);
   const runJob = async (job: Job): Promise<void> => {
     const { suite, file } = options.suites[job.suite] as SuiteToRun;
     let result: CaseResult;
@@ -162,6 +170,7 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunReport> {
         context,
         ...(options.trials === undefined ? {} : { trials: options.trials }),
         signal: controller.signal,
+        limiter,
       });
     } catch (error) {
       if (controller.signal.aborted) return;
@@ -183,7 +192,7 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunReport> {
     }
   };
   try {
-    const workers = Math.max(1, Math.min(options.concurrency ?? options.context.concurrency ?? 4, jobs.length));
+    const workers = Math.max(1, Math.min(concurrency, jobs.length));
     const settled = await Promise.allSettled(Array.from({ length: workers }, worker));
     const failure = settled.find((outcome) => outcome.status === 'rejected');
     if (failure) throw failure.reason;

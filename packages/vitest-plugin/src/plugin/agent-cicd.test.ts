@@ -68,6 +68,7 @@ describe('agentCicd', () => {
         tier: 'staging',
         caseTimeout: 1000,
         journalDir: expect.stringContaining('agent-cicd-vitest-'),
+        concurrency: 8, // Vitest's maxConcurrency: the workers' one trial limit
       },
     });
   });

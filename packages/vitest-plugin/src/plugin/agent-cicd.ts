@@ -95,6 +95,8 @@ export function agentCicd(options: AgentCicdOptions = {}): Plugin {
         caseTimeout: resolved.caseTimeout,
         journalDir: journalDir(),
         ...(resolved.judge ? {} : { skipJudge: true }),
+        // The same limit bounds the trials of the worker's cases (one limit for them all, as in `agent-cicd run`).
+        ...(test.maxConcurrency === undefined ? {} : { concurrency: test.maxConcurrency }),
         ...(resolved.tier === undefined ? {} : { tier: resolved.tier }),
         ...(resolved.configFile === undefined ? {} : { configFile: resolved.configFile }),
       };

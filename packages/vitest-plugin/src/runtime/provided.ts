@@ -11,6 +11,8 @@ export interface AgentCicdProvided {
   journalDir?: string;
   /** The plugin's `judge: false`. */
   skipJudge?: boolean;
+  /** Trials in flight at once per worker, across every suite it runs (Vitest's `maxConcurrency`). */
+  concurrency?: number;
 }
 
 declare module 'vitest' {

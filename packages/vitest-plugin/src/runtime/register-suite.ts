@@ -6,6 +6,7 @@ import type { SuiteInfo } from './case-meta.js';
 import { describeFailure } from './describe-failure.js';
 import { providedOptions } from './provided.js';
 import { sharedRunContext, useModuleImporter } from './shared-run-context.js';
+import { sharedTrialLimiter } from './shared-trial-limiter.js';
 
 /** Registers one case; called once per case by the generated module, on the line mapped to the case. */
 export interface SuiteRegistrar {
@@ -18,7 +19,7 @@ function caseTitle(testCase: PromptTestCase): string {
 
 /**
  * Entry point of the modules the plugin generates from suite files: one concurrent test per case, each running
- * all the case's trials through the engine's `runCase` and leaving the `CaseResult` in `task.meta` for the
+ * all the case's trials concurrently through the engine's `runCase` — under the worker's one trial limit — and leaving the `CaseResult` in `task.meta` for the
  * reporter. A skipped case (`judge: false` on a case with only model-graded checks) is a Vitest-skipped test.
  * A case that did not pass throws, so Vitest shows it as failed even when its suite meets its
  * threshold; the reporter decides the exit code (docs/decisions.md). `importModule` is the generated module's
@@ -49,7 +50,8 @@ export function registerSuite(
         test.concurrent(caseTitle(testCase), { timeout: provided.caseTimeout }, async ({ task, signal, skip }) => {
           task.meta.agentCicd = { suite: info, caseId, index };
           const context = await sharedRunContext(provided);
-          const result = await runCase({ testCase, suite, file: info.file, context, signal });
+          const limiter = sharedTrialLimiter(provided.concurrency ?? context.concurrency ?? 8);
+          const result = await runCase({ testCase, suite, file: info.file, context, signal, limiter });
           const tier = context.tier;
           if (provided.journalDir === undefined) task.meta.agentCicd = { suite: info, caseId, index, tier, result };
           else {

@@ -64,6 +64,25 @@ describe.concurrent("a suite's cases run concurrently, bounded by the provider's
     expect(peak).toBeLessThanOrEqual(3);
   });
 
+  it("runs a case's trials concurrently too, under the worker's one limit shared by every case", async () => {
+    const root = await copyFixture('concurrency');
+    // Three cases of 5 trials: 15 trials, never more than 4 in flight in total (not 4 per case).
+    const cases = [0, 1, 2].map(
+      (i) => `  - { id: t${i}, userInput: case ${i}, trials: 5, expectedResponseKeywords: [in flight] }`,
+    );
+    await writeFile(
+      join(root, 'latency.suite.yaml'),
+      `name: latency\ntarget: { module: ./agent.mjs }\ncases:\n${cases.join('\n')}\n`,
+    );
+    const run = await runFixture('concurrency', { root, plugin: { concurrency: 4 } });
+    expect(run.exitCode, run.stdout + run.stderr).toBe(0);
+    const found = run.reports['report.json']?.suites.find((suite) => suite.name === 'latency')?.cases ?? [];
+    expect(found.map((c) => c.trials.map((t) => t.trial))).toEqual([0, 1, 2].map(() => [0, 1, 2, 3, 4]));
+    const seen = found.flatMap((c) => c.trials.map((t) => Number(/in flight: (\d+)/.exec(t.response)?.[1] ?? 0)));
+    // More than the 3 cases (their trials overlap), never more than the one limit (not 4 per case).
+    expect(Math.max(...seen)).toBe(4);
+  });
+
   it("with llm.concurrency: 4, at most 4 across the suites, and the CLI's results for the same seed, in order", async () => {
     const root = await copyFixture('concurrency');
     await addCoinSuite(
