@@ -12,7 +12,7 @@ import { createFaultInjector, type FaultRuleInput, type FaultsFileInput, loadFau
 import { sendError, sendJson } from './http-io.js';
 import type { MockBackend, MockProtocol } from './mock-protocol.js';
 import { fallbackProtocol, MOCK_PROTOCOLS } from './mock-protocols.js';
-import { type MockServerRequest, NO_TOOLS } from './request-log.js';
+import { LoggedRequest, type MockServerRequest } from './request-log.js';
 import { type CallServices, serveCall } from './serve-call.js';
 
 /** Time source of the server: `now` (epoch ms) for `created` fields and durations, `sleep` for simulated delays. */
@@ -170,17 +170,13 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       }
     }
     const startedAt = clock.now();
-    const entry: MockServerRequest = {
-      id: ++counter,
+    const entry: MockServerRequest = new LoggedRequest(
+      ++counter,
       method,
       path,
-      api: route ? route.protocol.api : control ? 'control' : 'unknown',
-      stream: false,
-      offeredTools: NO_TOOLS,
-      calledTools: NO_TOOLS,
-      status: 0,
+      route ? route.protocol.api : control ? 'control' : 'unknown',
       startedAt,
-    };
+    );
     requests.push(entry);
     // Trim in batches: splicing one entry per request would shift the whole log every time.
     if (requests.length > logLimit + Math.ceil(logLimit / 10)) requests.splice(0, requests.length - logLimit);
