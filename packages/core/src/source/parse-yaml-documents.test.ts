@@ -1,24 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AgentCicdError, formatUserError } from '../errors.js';
+import { ALIAS_BOMB, userError } from '../test-utils/user-error.js';
 import { parseYamlDocuments } from './parse-yaml-documents.js';
-
-function failure(run: () => unknown): { code: string; line: string } {
-  try {
-    run();
-  } catch (error) {
-    if (!(error instanceof AgentCicdError)) throw error;
-    return { code: error.code, line: formatUserError(error) };
-  }
-  throw new Error('expected an error');
-}
-
-const bomb = [
-  'a: &a [x, x, x, x, x, x, x, x, x]',
-  'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]',
-  'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]',
-  'd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]',
-  'e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]',
-].join('\n');
 
 describe('parseYamlDocuments', () => {
   it('parses every document, each locating its values in file coordinates', () => {
@@ -42,7 +24,7 @@ describe('parseYamlDocuments', () => {
   });
 
   it('holds every document to the alias limit, located in the document that explodes', () => {
-    expect(failure(() => parseYamlDocuments(`kind: ok\n---\n${bomb}\n`, 'k.yaml'))).toEqual({
+    expect(userError(() => parseYamlDocuments(`kind: ok\n---\n${ALIAS_BOMB}\n`, 'k.yaml'))).toEqual({
       code: 'AGENT_CICD_PARSE_ERROR',
       line: 'k.yaml:4:8: YAML syntax error: aliases expand to more than 1000 nodes (an alias bomb?)',
     });
@@ -50,16 +32,16 @@ describe('parseYamlDocuments', () => {
 
   it('holds every document to the depth limit without overflowing the stack', () => {
     const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
-    const error = failure(() => parseYamlDocuments(`kind: ok\n---\n${deep}\n`, 'k.yaml'));
+    const error = userError(() => parseYamlDocuments(`kind: ok\n---\n${deep}\n`, 'k.yaml'));
     expect(error.code).toBe('AGENT_CICD_PARSE_ERROR');
     expect(error.line).toMatch(/^k\.yaml:3:\d+: YAML syntax error: nesting deeper than 256 levels$/);
     expect(() => parseYamlDocuments(`${'['.repeat(256)}${']'.repeat(256)}`, 'ok.yaml')).not.toThrow();
   });
 
   it('locates a syntax error or a duplicate key in a later document', () => {
-    expect(failure(() => parseYamlDocuments('a: 1\n---\nb: 1\nb: 2\n', 'k.yaml')).line).toMatch(
+    expect(userError(() => parseYamlDocuments('a: 1\n---\nb: 1\nb: 2\n', 'k.yaml')).line).toMatch(
       /^k\.yaml:4:1: YAML syntax error: Map keys must be unique/,
     );
-    expect(failure(() => parseYamlDocuments('a: 1\n---\nb: [1\n', 'k.yaml')).code).toBe('AGENT_CICD_PARSE_ERROR');
+    expect(userError(() => parseYamlDocuments('a: 1\n---\nb: [1\n', 'k.yaml')).code).toBe('AGENT_CICD_PARSE_ERROR');
   });
 });

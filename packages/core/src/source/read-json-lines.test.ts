@@ -2,7 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AgentCicdError, formatUserError } from '../errors.js';
+import { userErrorOf } from '../test-utils/user-error.js';
 import { parseJsonLine } from './parse-json-line.js';
 import { readJsonLines, readTextLines } from './read-json-lines.js';
 
@@ -17,15 +17,6 @@ async function collect<T>(lines: AsyncGenerator<T>): Promise<T[]> {
   const out: T[] = [];
   for await (const line of lines) out.push(line);
   return out;
-}
-
-async function failure(run: Promise<unknown>): Promise<{ code: string; line: string }> {
-  const error = await run.then(
-    () => new Error('expected an error'),
-    (e: unknown) => e,
-  );
-  if (!(error instanceof AgentCicdError)) throw error;
-  return { code: error.code, line: formatUserError(error) };
 }
 
 describe('readTextLines / readJsonLines', () => {
@@ -60,7 +51,7 @@ describe('readTextLines / readJsonLines', () => {
     const path = await file(
       Buffer.concat([Buffer.from('{"a":1}\n{"b":"caf'), Buffer.from([0xe9]), Buffer.from('"}\n')]),
     );
-    expect(await failure(collect(readTextLines(path, { name: 'run.jsonl' })))).toEqual({
+    expect(await userErrorOf(collect(readTextLines(path, { name: 'run.jsonl' })))).toEqual({
       code: 'AGENT_CICD_FILE_NOT_UTF8',
       line: 'run.jsonl:2:10: file is not valid UTF-8 (byte 0xe9): save it as UTF-8',
     });
@@ -68,7 +59,7 @@ describe('readTextLines / readJsonLines', () => {
 
   it('refuses a line longer than the limit at its line, without reading it whole', async () => {
     const path = await file(`{"a":1}\n${'x'.repeat(5000)}\n`);
-    expect(await failure(collect(readTextLines(path, { name: 'run.jsonl', maxLineBytes: 1000 })))).toEqual({
+    expect(await userErrorOf(collect(readTextLines(path, { name: 'run.jsonl', maxLineBytes: 1000 })))).toEqual({
       code: 'AGENT_CICD_FILE_TOO_LARGE',
       line: 'run.jsonl:2:1: line is longer than the 1000 bytes agent-cicd reads as one record',
     });
@@ -76,19 +67,21 @@ describe('readTextLines / readJsonLines', () => {
 
   it('locates a syntax error, or nesting 100,000 deep, at file:line:col', async () => {
     const path = await file(`{"a":1}\n{"b": }\n`);
-    expect(await failure(collect(readJsonLines(path, { name: 'run.jsonl' })))).toEqual({
+    expect(await userErrorOf(collect(readJsonLines(path, { name: 'run.jsonl' })))).toEqual({
       code: 'AGENT_CICD_PARSE_ERROR',
       line: 'run.jsonl:2:7: JSON syntax error: unexpected character "}", expected a JSON value',
     });
     const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
     const deepFile = await file(`{"a":1}\n${deep}\n`);
-    expect((await failure(collect(readJsonLines(deepFile, { name: 'run.jsonl' })))).line).toBe(
+    expect((await userErrorOf(collect(readJsonLines(deepFile, { name: 'run.jsonl' })))).line).toBe(
       'run.jsonl:2:257: JSON syntax error: nesting deeper than 256 levels',
     );
   });
 
   it('names a missing file', async () => {
-    expect((await failure(collect(readTextLines('/nonexistent/run.jsonl')))).code).toBe('AGENT_CICD_FILE_NOT_FOUND');
+    expect((await userErrorOf(collect(readTextLines('/nonexistent/run.jsonl')))).code).toBe(
+      'AGENT_CICD_FILE_NOT_FOUND',
+    );
   });
 
   it('parseJsonLine locates values on its line', () => {

@@ -1,27 +1,11 @@
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AgentCicdError, formatUserError } from '@agent-cicd/core/errors';
 import { describe, expect, it } from 'vitest';
+import { ALIAS_BOMB, userErrorOf } from '../test-utils/user-error.js';
 import { loadManifests, maxManifestBytes, parseManifests } from './load-manifests.js';
 
-const bomb = [
-  'a: &a [x, x, x, x, x, x, x, x, x]',
-  'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]',
-  'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]',
-  'd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]',
-  'e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]',
-].join('\n');
 const deployment = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: agent\n';
-
-async function failure(run: Promise<unknown>): Promise<{ code: string; line: string }> {
-  const error = await run.then(
-    () => new Error('expected an error'),
-    (e: unknown) => e,
-  );
-  if (!(error instanceof AgentCicdError)) throw error;
-  return { code: error.code, line: formatUserError(error) };
-}
 
 async function project(files: Record<string, string | Buffer>): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'agent-cicd-manifests-'));
@@ -45,8 +29,8 @@ describe('loadManifests (through core guarded loader)', () => {
   });
 
   it('refuses an alias bomb in any document as one located parse error', async () => {
-    const dir = await project({ 'k8s.yaml': `${deployment}---\n${bomb}\n` });
-    expect(await failure(loadManifests('k8s.yaml', dir))).toEqual({
+    const dir = await project({ 'k8s.yaml': `${deployment}---\n${ALIAS_BOMB}\n` });
+    expect(await userErrorOf(loadManifests('k8s.yaml', dir))).toEqual({
       code: 'AGENT_CICD_PARSE_ERROR',
       line: 'k8s.yaml:7:8: YAML syntax error: aliases expand to more than 1000 nodes (an alias bomb?)',
     });
@@ -54,14 +38,14 @@ describe('loadManifests (through core guarded loader)', () => {
 
   it('refuses 100,000-deep nesting without overflowing the stack', async () => {
     const dir = await project({ 'k8s.yaml': `${deployment}---\n${'['.repeat(100_000)}${']'.repeat(100_000)}\n` });
-    const { code, line } = await failure(loadManifests('k8s.yaml', dir));
+    const { code, line } = await userErrorOf(loadManifests('k8s.yaml', dir));
     expect(code).toBe('AGENT_CICD_PARSE_ERROR');
     expect(line).toMatch(/^k8s\.yaml:6:\d+: YAML syntax error: nesting deeper than 256 levels$/);
   });
 
   it('locates bytes that are not UTF-8', async () => {
     const dir = await project({ 'k8s.yaml': Buffer.from(`${deployment}  labels: {team: caf\xe9}\n`, 'latin1') });
-    expect(await failure(loadManifests('k8s.yaml', dir))).toEqual({
+    expect(await userErrorOf(loadManifests('k8s.yaml', dir))).toEqual({
       code: 'AGENT_CICD_FILE_NOT_UTF8',
       line: 'k8s.yaml:5:21: file is not valid UTF-8 (byte 0xe9): save it as UTF-8',
     });
@@ -69,7 +53,7 @@ describe('loadManifests (through core guarded loader)', () => {
 
   it('refuses a file over 4 MiB with a clear size message, before parsing it', async () => {
     const dir = await project({ 'big.yaml': `${deployment}# ${'x'.repeat(maxManifestBytes)}\n` });
-    expect(await failure(loadManifests('big.yaml', dir))).toEqual({
+    expect(await userErrorOf(loadManifests('big.yaml', dir))).toEqual({
       code: 'AGENT_CICD_FILE_TOO_LARGE',
       line: 'big.yaml: file is 4.0 MiB, more than the 4 MiB agent-cicd reads from one file: split it',
     });
@@ -80,28 +64,28 @@ describe('loadManifests (through core guarded loader)', () => {
       'k8s.yaml': `${deployment}---\nkind: List\napiVersion: v1\nitems:\n  - kind: Service\n    metadata: {name: x}\n`,
       'scalar.yaml': '42\n',
     });
-    expect(await failure(loadManifests('k8s.yaml', dir))).toEqual({
+    expect(await userErrorOf(loadManifests('k8s.yaml', dir))).toEqual({
       code: 'AGENT_CICD_KUBE_MANIFEST_INVALID',
       line: 'k8s.yaml:9:5 items[0]: not a Kubernetes object (needs apiVersion, kind and metadata.name)',
     });
-    expect((await failure(loadManifests('scalar.yaml', dir))).line).toBe(
+    expect((await userErrorOf(loadManifests('scalar.yaml', dir))).line).toBe(
       'scalar.yaml:1:1: not a Kubernetes object (needs apiVersion, kind and metadata.name)',
     );
   });
 
   it('puts a kustomization and the files it lists through the same limits', async () => {
     const dir = await project({
-      'app/kustomization.yaml': `resources: [deploy.yaml]\n${bomb.replace(/^a:/, 'x:')}\n`,
+      'app/kustomization.yaml': `resources: [deploy.yaml]\n${ALIAS_BOMB.replace(/^a:/, 'x:')}\n`,
       'app/deploy.yaml': deployment,
     });
-    expect((await failure(loadManifests('app', dir))).code).toBe('AGENT_CICD_PARSE_ERROR');
+    expect((await userErrorOf(loadManifests('app', dir))).code).toBe('AGENT_CICD_PARSE_ERROR');
     const ok = await project({ 'app/kustomization.yaml': 'resources: [deploy.yaml]\n', 'app/deploy.yaml': deployment });
     expect((await loadManifests('app', ok)).map((o) => o.file)).toEqual([join('app', 'deploy.yaml')]);
   });
 
   it('names a missing path', async () => {
     const dir = await project({});
-    expect((await failure(loadManifests('nope.yaml', dir))).code).toBe('AGENT_CICD_FILE_NOT_FOUND');
+    expect((await userErrorOf(loadManifests('nope.yaml', dir))).code).toBe('AGENT_CICD_FILE_NOT_FOUND');
     expect(parseManifests('', 'empty.yaml')).toEqual([]);
   });
 });

@@ -1,18 +1,9 @@
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AgentCicdError, formatUserError } from '@agent-cicd/core/errors';
 import { describe, expect, it } from 'vitest';
+import { userErrorOf } from '../test-utils/user-error.js';
 import { approvalsDir, approveRun, readApproval } from './approvals.js';
-
-async function failure(run: Promise<unknown>): Promise<{ code: string; line: string }> {
-  const error = await run.then(
-    () => new Error('expected an error'),
-    (e: unknown) => e,
-  );
-  if (!(error instanceof AgentCicdError)) throw error;
-  return { code: error.code, line: formatUserError(error) };
-}
 
 describe('readApproval (through core guarded loader)', () => {
   it('reads what approveRun wrote, and nothing when there is no file', async () => {
@@ -32,19 +23,19 @@ describe('readApproval (through core guarded loader)', () => {
     await write('latin1', Buffer.from('{"runId": "caf\xe9"}', 'latin1'));
     await write('shape', '{"runId": "shape",\n "approvedBy": 3, "at": "now"}');
     await write('other', '{"runId": "another", "approvedBy": "ana", "at": "now"}');
-    expect(await failure(readApproval(cwd, 'syntax'))).toEqual({
+    expect(await userErrorOf(readApproval(cwd, 'syntax'))).toEqual({
       code: 'AGENT_CICD_PARSE_ERROR',
       line: '.agent-cicd/approvals/syntax.json:1:11: JSON syntax error: unexpected character "}", expected a JSON value',
     });
-    expect((await failure(readApproval(cwd, 'deep'))).line).toBe(
+    expect((await userErrorOf(readApproval(cwd, 'deep'))).line).toBe(
       '.agent-cicd/approvals/deep.json:1:257: JSON syntax error: nesting deeper than 256 levels',
     );
-    expect((await failure(readApproval(cwd, 'latin1'))).code).toBe('AGENT_CICD_FILE_NOT_UTF8');
-    expect(await failure(readApproval(cwd, 'shape'))).toEqual({
+    expect((await userErrorOf(readApproval(cwd, 'latin1'))).code).toBe('AGENT_CICD_FILE_NOT_UTF8');
+    expect(await userErrorOf(readApproval(cwd, 'shape'))).toEqual({
       code: 'AGENT_CICD_PIPELINE_APPROVAL_INVALID',
       line: '.agent-cicd/approvals/shape.json:2:16 approvedBy: expected string, got number',
     });
-    expect((await failure(readApproval(cwd, 'other'))).line).toBe(
+    expect((await userErrorOf(readApproval(cwd, 'other'))).line).toBe(
       '.agent-cicd/approvals/other.json:1:11 runId: the approval is of run "another", not "other"',
     );
   });
