@@ -94,4 +94,24 @@ describe('streamJournaledCases', () => {
     expect(summary.totals.counts).toEqual(expected.totals.counts);
     expect(summary.suites.map((suite) => suite.cases.map((c) => c.caseId))).toEqual([[], ['o0', 'o1', 'o4']]);
   });
+
+  it('summarises a suite of more trials than a function call takes arguments (200,000) without overflowing', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'agent-cicd-stream-'));
+    dirs.push(root);
+    await mkdir(join(root, 'journal'));
+    const many = makeCase('big', new Array<'passed'>(200_000).fill('passed'));
+    const { summary, resultsFile } = await streamJournaledCases({
+      collected: {
+        suites: [{ info: { name: 'big', file: 'prompts/big.prompt.yaml' }, cases: [{ caseId: 'big', result: many }] }],
+        otherFailures: [],
+      },
+      journalDir: join(root, 'journal'),
+      root,
+      status: 'complete',
+      startedAt: new Date('2026-01-01T00:00:00Z'),
+    });
+    await rm(resultsFile);
+    expect(summary.totals.counts).toMatchObject({ cases: 1, passed: 1, trials: 200_000 });
+    expect(summary.totals.latencyMs.p99).toBeGreaterThan(0);
+  });
 });

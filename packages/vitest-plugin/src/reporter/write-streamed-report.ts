@@ -93,7 +93,8 @@ export async function streamJournaledCases(options: {
         if (result.status !== 'passed') notPassed.push(result);
         await out.write(`${JSON.stringify({ type: 'case', suite: s, index: i, result })}\n`);
       }
-      latencies.push(...accumulator.latencies);
+      // One at a time: spreading a large suite's latencies into push() overflows the stack (~120k arguments).
+      for (const latency of accumulator.latencies) latencies.push(latency);
       suites.push(accumulator.result(notPassed));
     }
   } finally {
