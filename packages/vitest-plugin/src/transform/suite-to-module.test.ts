@@ -38,18 +38,38 @@ function originalLines(mappings: string): number[] {
 }
 
 describe('suiteToModule', () => {
-  it('emits one case line per case, mapped to the line where the case starts', () => {
+  it('emits one error line per case, mapped to the line where the case starts, and the suite as data', () => {
     const { code, map } = suiteToModule({ text: yamlSuite, file: '/repo/support.prompt.yaml', runtimeEntry: '/rt.js' });
     const lines = code.trimEnd().split('\n');
     const mapped = originalLines(map.mappings);
-    const caseLines = lines.flatMap((line, index) => (line.startsWith('suite.case(') ? [[line, mapped[index]]] : []));
-    expect(caseLines).toEqual([
-      ['suite.case("greet", (message) => new Error(message));', 4],
-      ['suite.case("refund", (message) => new Error(message));', 8],
+    const errorLines = lines.flatMap((line, index) => (line.startsWith('case ') ? [[line, mapped[index]]] : []));
+    expect(errorLines).toEqual([
+      ['case 0: return new Error(m);', 4],
+      ['case 1: return new Error(m);', 8],
     ]);
     expect(lines[0]).toBe('import { registerSuite } from "/rt.js";');
+    const data = JSON.parse(JSON.parse(/JSON\.parse\(("(?:[^"\\]|\\.)*")\)/.exec(code)?.[1] ?? '""'));
+    expect(data).toMatchObject({ file: '/repo/support.prompt.yaml', lines: [4, 8], groupSize: 1, auto: true });
+    expect(data.suite.cases.map((c: { id: string }) => c.id)).toEqual(['greet', 'refund']);
     expect(map.sources).toEqual(['/repo/support.prompt.yaml']);
     expect(map.sourcesContent).toEqual([yamlSuite]);
+  });
+
+  it('grouped (casesPerTest), emits one error line per group, at its first case, whatever the number of cases', () => {
+    const cases = Array.from({ length: 2500 }, (_, i) => `  - { id: c${i}, userInput: q${i} }`);
+    const text = `name: big\ncases:\n${cases.join('\n')}\n`;
+    const { code, map } = suiteToModule({ text, file: '/repo/big.suite.yaml', runtimeEntry: '/rt.js' });
+    const lines = code.trimEnd().split('\n');
+    const mapped = originalLines(map.mappings);
+    // 'auto': 2,500 cases go 3 to a test (834 tests), one error line per test.
+    const errorLines = lines.flatMap((line, index) => (line.startsWith('case ') ? [[line, mapped[index]]] : []));
+    expect(errorLines).toHaveLength(834);
+    expect(errorLines[1]).toEqual(['case 1: return new Error(m);', 6]);
+    expect(code).toContain('\\"groupSize\\":3,\\"auto\\":true');
+
+    const forced = suiteToModule({ text, file: '/repo/big.suite.yaml', runtimeEntry: '/rt.js', casesPerTest: 1 });
+    expect(forced.code.split('\n').filter((line) => line.startsWith('case '))).toHaveLength(2500);
+    expect(forced.code).toContain('\\"groupSize\\":1}');
   });
 
   it('reads a seed-format case array and names the suite after the file', () => {
@@ -65,9 +85,7 @@ describe('suiteToModule', () => {
     expect(code).toContain(String.raw`\"name\":\"seed\"`);
     const mapped = originalLines(map.mappings);
     const lines = code.split('\n');
-    expect(mapped[lines.findIndex((l) => l.startsWith('suite.case("tc_002"'))]).toBe(
-      json.split('\n').indexOf('  {', 2) + 1,
-    );
+    expect(mapped[lines.indexOf('case 1: return new Error(m);')]).toBe(json.split('\n').indexOf('  {', 2) + 1);
   });
 
   it('reports a YAML syntax error as one AgentCicdError with the file and line', () => {
