@@ -87,6 +87,7 @@ describe('agentCicd', () => {
     expect(transform('export const x = 1;', '/repo/src/x.ts')).toBeNull();
     expect(transform('{"a": 1}', '/repo/package.json')).toBeNull();
     const module = transform('[{"id": "a", "user_input": "hi"}]', '/repo/seed.cases.json');
-    expect(module?.code).toContain('suite.case("a"');
+    expect(module?.code).toContain('registerSuite(JSON.parse(');
+    expect(module?.code).toContain('case 0: return new Error(m);');
   });
 });

@@ -113,7 +113,12 @@ export function agentCicd(options: AgentCicdOptions = {}): Plugin {
       // The default names, or any YAML/JSON file the configured globs collect (the seed's tests/prompt_test_cases.json).
       if (!suiteFile.test(file) && !(dataFile.test(file) && project?.matchesTestGlob(file))) return null;
       try {
-        const { code, map } = suiteToModule({ text, file, runtimeEntry: ownFile('../runtime/register-suite') });
+        const { code, map } = suiteToModule({
+          text,
+          file,
+          runtimeEntry: ownFile('../runtime/register-suite'),
+          casesPerTest: resolved.casesPerTest,
+        });
         return { code, map, moduleType: 'js' };
       } catch (error) {
         throw error instanceof AgentCicdError ? userFacing(error, root) : error;

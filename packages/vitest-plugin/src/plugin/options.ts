@@ -1,3 +1,6 @@
+import { AgentCicdError } from '@agent-cicd/core';
+import { casesPerTestProblem } from '../runtime/cases-per-test.js';
+
 /** Options of `agentCicd(options)`. Every field is optional; `resolveAgentCicdOptions` applies the defaults. */
 export interface AgentCicdOptions {
   /**
@@ -34,6 +37,15 @@ export interface AgentCicdOptions {
    * @default the provider's concurrency: `llm.concurrency` of the agent-cicd config, else 8 (as `agent-cicd run`)
    */
   concurrency?: number;
+  /**
+   * How many cases of a suite file one Vitest test runs. `'auto'`: one test per case up to 1,000 cases in a file;
+   * above that, consecutive cases are packed so the file has at most 1,000 tests (10,000 cases: 10 per test), which
+   * keeps Vitest's per-test memory flat. A number forces that group size; `1` is always one test per case. Every
+   * case still runs concurrently, is journaled and counted in the report on its own. While `-t` filters tests by
+   * name, `'auto'` registers one test per case, so `-t <caseId>` selects cases.
+   * @default 'auto'
+   */
+  casesPerTest?: 'auto' | number;
 }
 
 export type ResolvedAgentCicdOptions = Required<
@@ -50,6 +62,8 @@ export const defaultSuiteInclude = [
 ];
 
 export function resolveAgentCicdOptions(options: AgentCicdOptions = {}): ResolvedAgentCicdOptions {
+  const problem = options.casesPerTest === undefined ? undefined : casesPerTestProblem(options.casesPerTest);
+  if (problem) throw new AgentCicdError('AGENT_CICD_CONFIG_INVALID', `agentCicd(): ${problem}`);
   return {
     include: options.include ?? defaultSuiteInclude,
     tier: options.tier,
@@ -62,6 +76,7 @@ export function resolveAgentCicdOptions(options: AgentCicdOptions = {}): Resolve
     githubSummary: options.githubSummary ?? true,
     summary: options.summary ?? true,
     caseTimeout: options.caseTimeout ?? 300_000,
+    casesPerTest: options.casesPerTest ?? 'auto',
     ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
   };
 }

@@ -28,11 +28,15 @@ afterEach(async () => {
 });
 
 /** A Vitest module holding one prompt-case test per meta, as the reporter sees it at the end of a run. */
-function fakeModule(moduleId: string, metas: CaseMeta[]): TestModule {
-  const tests = metas.map((meta) => ({
+function fakeModule(
+  moduleId: string,
+  metas: CaseMeta[],
+  results: Array<{ state: string; errors: Array<{ message: string }> }> = [],
+): TestModule {
+  const tests = metas.map((meta, i) => ({
     fullName: meta.caseId,
     meta: () => ({ agentCicd: meta }),
-    result: () => ({ state: 'passed', errors: [] }),
+    result: () => results[i] ?? { state: 'passed', errors: [] },
   }));
   return {
     moduleId,
@@ -81,5 +85,50 @@ describe('AgentCicdReporter', () => {
     expect(await readdir(dirname(report))).toEqual(['report.json']);
     // The journal is gone once the report is written.
     await expect(readdir(journal)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('reads the cases of tests that ran several (casesPerTest) from the journal, in suite order', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'agent-cicd-reporter-'));
+    dirs.push(root);
+    const journal = join(root, 'journal');
+    const suite = { name: 'orders', file: join(root, 'orders.prompt.yaml') };
+    const ids = ['a', 'b', 'c', 'd', 'e', 'f'];
+    // Journaled out of order, as concurrent cases finish; `e` never finished (its test timed out).
+    for (const index of [2, 0, 1, 5, 3]) {
+      const caseId = ids[index] as string;
+      const statuses = caseId === 'b' ? (['failed'] as const) : (['passed'] as const);
+      recordCase(journal, { suite, index, caseId, tier: 'dev', result: makeCase(caseId, [...statuses]) });
+    }
+    const metas: CaseMeta[] = [
+      { suite, caseId: 'a', index: 0, count: 3, tier: 'dev', recorded: true, status: 'failed' },
+      // Failed before recording its cases: the meta still names them.
+      { suite, caseId: 'd', index: 3, count: 3, caseIds: ['d', 'e', 'f'] },
+    ];
+    const reporter = new AgentCicdReporter(
+      { ...resolveAgentCicdOptions(), summary: false, githubSummary: false },
+      {},
+      journal,
+    );
+    reporter.onInit({ config: { root, reporters: [] }, logger: { log: () => {} } } as unknown as Vitest);
+    reporter.onTestRunStart();
+    const failed = { state: 'failed', errors: [{ message: 'Test timed out in 600000ms.' }] };
+    await reporter.onTestRunEnd([fakeModule(suite.file, metas, [failed, failed])], [], 'failed');
+
+    const written = JSON.parse(await readFile(join(root, '.agent-cicd/report.json'), 'utf8'));
+    const cases = written.suites[0].cases as Array<{
+      caseId: string;
+      status: string;
+      violations: Array<{ message: string }>;
+    }>;
+    expect(cases.map((c) => [c.caseId, c.status])).toEqual([
+      ['a', 'passed'],
+      ['b', 'failed'],
+      ['c', 'passed'],
+      ['d', 'passed'],
+      ['e', 'error'],
+      ['f', 'passed'],
+    ]);
+    expect(cases[4]?.violations[0]?.message).toBe('Test timed out in 600000ms.');
+    expect(written.suites[0].counts).toMatchObject({ cases: 6, passed: 4, failed: 1, errored: 1 });
   });
 });

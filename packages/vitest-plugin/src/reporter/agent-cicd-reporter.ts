@@ -1,7 +1,7 @@
 import { appendFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import { createResultRedactor, type RunReport, writeRunReport } from '@agent-cicd/core';
-import type { Reporter, SerializedError, TestModule, TestRunEndReason, Vitest } from 'vitest/node';
+import type { Reporter, SerializedError, TestModule, TestRunEndReason, TestSpecification, Vitest } from 'vitest/node';
 import { type ResolvedAgentCicdOptions, resolveAgentCicdOptions } from '../plugin/options.js';
 import { type CollectedRun, collectCases } from './collect-cases.js';
 import { formatMarkdown } from './format-markdown.js';
@@ -74,8 +74,14 @@ export class AgentCicdReporter implements Reporter {
     this.vitest = vitest;
   }
 
-  onTestRunStart(): void {
+  onTestRunStart(specifications: ReadonlyArray<TestSpecification> = []): void {
     this.startedAt = new Date();
+    // Before the workers start: a suite file groups its cases (`casesPerTest: 'auto'`) only when no name filter
+    // (`-t`, also set in watch mode or on one specification) could select single cases.
+    const filtered =
+      this.vitest?.getGlobalTestNamePattern?.() !== undefined ||
+      specifications.some((specification) => specification.testNamePattern !== undefined);
+    this.vitest?.provide?.('agentCicdNameFilter', filtered);
   }
 
   async onTestRunEnd(

@@ -1,11 +1,19 @@
 import { relative } from 'node:path';
 import type { CaseResult } from '@agent-cicd/core';
-import { buildCaseResult } from '@agent-cicd/core/testing';
 import type { TestModule } from 'vitest/node';
-import type { SuiteInfo } from '../runtime/case-meta.js';
+import type { CaseMeta, SuiteInfo } from '../runtime/case-meta.js';
+import { erroredCase } from '../runtime/errored-case.js';
 
-/** A case of the run: its result is in the journal (`recorded`), or at hand (`result`: in `task.meta`, or an error). */
-export type CollectedCase = { caseId: string; index: number; recorded: true } | { caseId: string; result: CaseResult };
+export { erroredCase };
+
+/**
+ * A case of the run: its result is in the journal (`recorded`), or at hand (`result`: in `task.meta`, or an error).
+ * A recorded case of a test that ran several cases may have no `caseId` at hand (the journal has it); `missing` is
+ * what to report if the journal does not have the case either (its test failed before it ended).
+ */
+export type CollectedCase =
+  | { caseId?: string; index: number; recorded: true; missing?: string }
+  | { caseId: string; result: CaseResult };
 
 export interface CollectedSuite {
   /** `file` is relative to the Vitest root, so reports from different machines and shards compare equal. */
@@ -20,21 +28,6 @@ export interface CollectedRun {
   tier?: string;
   /** Failures that are not prompt cases (other tests, files that failed to load): they always fail the run. */
   otherFailures: string[];
-}
-
-/** A case whose test failed before the engine returned a result (e.g. the tier's config could not load). */
-export function erroredCase(caseId: string, message: string): CaseResult {
-  const violation = { check: 'error', message, severity: 'error' as const };
-  const trial = {
-    trial: 0,
-    status: 'error' as const,
-    toolsCalled: [],
-    response: '',
-    tokens: { input: 0, output: 0 },
-    latencyMs: 0,
-    violations: [violation],
-  };
-  return buildCaseResult({ caseId, trials: [trial] });
 }
 
 /**
@@ -70,6 +63,12 @@ export function collectCases(modules: ReadonlyArray<TestModule>, root: string): 
         suite = { info, cases: [] };
         suites.set(key, suite);
       }
+      if (meta.count !== undefined && meta.index !== undefined) {
+        const failure = result.state === 'failed' ? result.errors[0]?.message : undefined;
+        // One at a time: a large group spread into push() could overflow the stack.
+        for (const entry of groupCases(meta, meta.index, meta.count, failure)) suite.cases.push(entry);
+        continue;
+      }
       if (meta.result) suite.cases.push({ caseId: meta.caseId, result: meta.result });
       else if (meta.recorded && meta.index !== undefined) {
         suite.cases.push({ caseId: meta.caseId, index: meta.index, recorded: true });
@@ -84,4 +83,28 @@ export function collectCases(modules: ReadonlyArray<TestModule>, root: string): 
     (a, b) => a.info.file.localeCompare(b.info.file) || a.info.name.localeCompare(b.info.name),
   );
   return { suites: ordered, otherFailures, ...(tier === undefined ? {} : { tier }) };
+}
+
+/**
+ * The cases of a test that ran several (`casesPerTest`), in order: from the journal when the test recorded them,
+ * from `task.meta` without a journal; when the test failed before recording them all (its run context did not
+ * load, Vitest stopped it), each one the journal does not have is an error with the test's message.
+ */
+function groupCases(meta: CaseMeta, start: number, count: number, failure: string | undefined): CollectedCase[] {
+  const cases: CollectedCase[] = [];
+  for (let k = 0; k < count; k++) {
+    const index = start + k;
+    const result = meta.results?.[k];
+    const caseId = meta.caseIds?.[k];
+    if (result) cases.push({ caseId: result.caseId, result });
+    else if (meta.recorded) cases.push({ index, recorded: true });
+    else
+      cases.push({
+        index,
+        recorded: true,
+        ...(caseId === undefined ? {} : { caseId }),
+        missing: failure ?? 'no result',
+      });
+  }
+  return cases;
 }

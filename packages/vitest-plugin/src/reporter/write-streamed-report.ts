@@ -87,7 +87,10 @@ export async function streamJournaledCases(options: {
           const spot = spots.get(caseKey(info.file, info.name, entry.index));
           result = spot
             ? await readSpot(spot)
-            : erroredCase(entry.caseId, "the case's result is missing from the run's journal");
+            : erroredCase(
+                entry.caseId ?? `#${entry.index + 1}`,
+                entry.missing ?? "the case's result is missing from the run's journal",
+              );
         }
         accumulator.add(result);
         if (result.status !== 'passed') notPassed.push(result);

@@ -14,6 +14,7 @@ export interface JournalLine {
 }
 
 let file: string | undefined;
+let fileDir: string | undefined;
 
 /**
  * Appends a finished case to this module instance's journal file in `dir` (the reporter reads them all at the end
@@ -21,9 +22,10 @@ let file: string | undefined;
  * worker nor Vitest's task tree holds case results, whatever the number of cases.
  */
 export function recordCase(dir: string, line: JournalLine): void {
-  if (file === undefined) {
+  if (file === undefined || fileDir !== dir) {
     mkdirSync(dir, { recursive: true });
     file = join(dir, `${process.pid}-${randomUUID()}.jsonl`);
+    fileDir = dir;
   }
   const text = `${JSON.stringify(line)}\n`;
   try {

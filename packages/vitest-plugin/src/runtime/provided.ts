@@ -18,6 +18,8 @@ export interface AgentCicdProvided {
 declare module 'vitest' {
   interface ProvidedContext {
     agentCicd: AgentCicdProvided;
+    /** Set by the reporter at the start of each run: whether Vitest filters tests by name (`-t`). */
+    agentCicdNameFilter: boolean;
   }
 }
 

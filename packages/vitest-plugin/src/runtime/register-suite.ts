@@ -1,72 +1,107 @@
-import { type ModuleImporter, type PromptTestCase, runCase, type Suite } from '@agent-cicd/core';
-import { describe, test } from 'vitest';
+import type { ModuleImporter, PromptTestCase, Suite, SuiteRef } from '@agent-cicd/core';
+import { describe, inject, test } from 'vitest';
 import { expandCase } from '../transform/compact-cases.js';
-import { recordCase } from './case-journal.js';
 import type { SuiteInfo } from './case-meta.js';
-import { describeFailure } from './describe-failure.js';
+import type { CaseTestContext } from './case-test-context.js';
+import { groupCases } from './cases-per-test.js';
+import { groupTitle } from './group-title.js';
 import { providedOptions } from './provided.js';
-import { sharedRunContext, useModuleImporter } from './shared-run-context.js';
-import { sharedTrialLimiter } from './shared-trial-limiter.js';
+import { runCaseTest } from './run-case-test.js';
+import { runGroupTest } from './run-group-test.js';
+import { useModuleImporter } from './shared-run-context.js';
 
-/** Registers one case; called once per case by the generated module, on the line mapped to the case. */
-export interface SuiteRegistrar {
-  case(caseId: string, makeError: (message: string) => Error): void;
+/**
+ * The generated module's error factory: `new Error(message)` on the module line mapped to the first case of group
+ * `group` (cases `group * groupSize` …) in the suite file, so the failure's top stack frame — what Vitest's code
+ * frame shows — is that case.
+ */
+export type MakeGroupError = (group: number, message: string) => Error;
+
+/** What the generated module hands over: the suite (cases without their default fields), lines and grouping. */
+export interface SuiteData {
+  file: string;
+  suite: Suite;
+  /** 1-based line of each case in the suite file, in case order. */
+  lines?: number[];
+  /** Cases per Vitest test, from the plugin's `casesPerTest` and the number of cases. @default 1 */
+  groupSize?: number;
+  /** `casesPerTest: 'auto'`: one test per case while Vitest filters tests by name (`-t`), whatever `groupSize`. */
+  auto?: boolean;
 }
 
-function caseTitle(testCase: PromptTestCase): string {
+/** Grace beyond its cases' `caseTimeout`s for a test running several cases (its cases time out on their own). */
+export const GROUP_TIMEOUT_GRACE_MS = 5000;
+
+function caseTitle(testCase: Pick<PromptTestCase, 'id' | 'name'>): string {
   return testCase.name && testCase.name !== testCase.id ? `${testCase.id}: ${testCase.name}` : testCase.id;
 }
 
 /**
- * Entry point of the modules the plugin generates from suite files: one concurrent test per case, each running
- * all the case's trials concurrently through the engine's `runCase` — under the worker's one trial limit — and leaving the `CaseResult` in `task.meta` for the
- * reporter. A skipped case (`judge: false` on a case with only model-graded checks) is a Vitest-skipped test.
- * A case that did not pass throws, so Vitest shows it as failed even when its suite meets its
- * threshold; the reporter decides the exit code (docs/decisions.md). `importModule` is the generated module's
- * own `import()`, which Vite runs: it loads the suite's target module (TypeScript too) like a test file.
+ * Entry point of the modules the plugin generates from suite files. Registers the suite's cases as concurrent
+ * Vitest tests: one test per case, or — a large file under `casesPerTest: 'auto'`, or a number above 1 — one test
+ * per run of consecutive cases, whose cases all run at once. Either way every trial runs under the worker's one
+ * trial limit, each finished case goes to the run's journal, and the reporter rebuilds the report per case.
+ * `importModule` is the generated module's own `import()`, which Vite runs: it loads the suite's target module
+ * (TypeScript too) like a test file.
  */
-export function registerSuite(
-  data: { file: string; suite: Suite },
-  define: (suite: SuiteRegistrar) => void,
-  importModule?: ModuleImporter,
-): void {
+export function registerSuite(data: SuiteData, makeError: MakeGroupError, importModule?: ModuleImporter): void {
   if (importModule) useModuleImporter(importModule);
   const provided = providedOptions();
-  // The generated module leaves out the fields that hold their built-in value.
-  const suite: Suite = { ...data.suite, cases: data.suite.cases.map((testCase) => expandCase(testCase)) };
+  // The cases stay as the generated module gave them (without their default fields) and are expanded when they
+  // run: a 10,000-case suite keeps one compact object per case, not two.
+  const { cases, ...rest } = data.suite;
+  const ref: SuiteRef = rest;
   const info: SuiteInfo = {
-    name: suite.name,
+    name: rest.name,
     file: data.file,
-    ...(suite.threshold === undefined ? {} : { threshold: suite.threshold }),
+    ...(rest.threshold === undefined ? {} : { threshold: rest.threshold }),
   };
-  const indexOf = new Map(suite.cases.map((testCase, index) => [testCase.id, index]));
-  describe(suite.name, () => {
-    define({
-      case(caseId, makeError) {
-        const index = indexOf.get(caseId);
-        const testCase = index === undefined ? undefined : suite.cases[index];
-        if (index === undefined || !testCase)
-          throw new Error(`agent-cicd: case ${caseId} is not in suite ${suite.name}`);
-        test.concurrent(caseTitle(testCase), { timeout: provided.caseTimeout }, async ({ task, signal, skip }) => {
-          task.meta.agentCicd = { suite: info, caseId, index };
-          const context = await sharedRunContext(provided);
-          const limiter = sharedTrialLimiter(provided.concurrency ?? context.concurrency ?? 8);
-          const result = await runCase({ testCase, suite, file: info.file, context, signal, limiter });
-          const tier = context.tier;
-          if (provided.journalDir === undefined) task.meta.agentCicd = { suite: info, caseId, index, tier, result };
-          else {
-            recordCase(provided.journalDir, { suite: info, index, caseId, tier, result });
-            task.meta.agentCicd = { suite: info, caseId, index, tier, recorded: true, status: result.status };
-          }
-          // Not evaluated (the judge is skipped and the case has nothing else to check): a skipped test, not a pass.
-          if (result.status === 'skipped') skip(result.skipReason);
-          if (!result.passed) {
-            const error = makeError(describeFailure(result));
-            error.name = result.status === 'error' ? 'PromptCaseError' : 'PromptCaseFailure';
-            throw error;
-          }
-        });
-      },
-    });
+  const caseAt = (index: number): PromptTestCase => expandCase(cases[index] as PromptTestCase);
+  const idAt = (index: number): string => (cases[index] as PromptTestCase).id;
+  const lineAt = (index: number): number => data.lines?.[index] ?? 1;
+  // The generated module has one error line per group of `stride` cases.
+  const stride = data.groupSize ?? 1;
+  const shared: CaseTestContext = {
+    suite: ref,
+    info,
+    caseAt,
+    idAt,
+    lineAt,
+    makeError: (index, message) => makeError(Math.floor(index / stride), message),
+    pointsAt: (index) => index % stride === 0,
+    provided,
+  };
+  const size = data.auto && nameFilterActive() ? 1 : stride;
+  describe(rest.name, () => {
+    if (size === 1) {
+      for (let index = 0; index < cases.length; index++) {
+        const testCase = cases[index] as PromptTestCase;
+        test.concurrent(caseTitle(testCase), { timeout: provided.caseTimeout }, (context) =>
+          runCaseTest(shared, index, context),
+        );
+      }
+      return;
+    }
+    for (const group of groupCases(cases.length, size)) {
+      const title = groupTitle({
+        firstId: idAt(group.start),
+        lastId: idAt(group.start + group.count - 1),
+        start: group.start,
+        count: group.count,
+        total: cases.length,
+      });
+      // Each case times out on its own; the test's timeout is a backstop: its cases one after another, and a grace.
+      const timeout = provided.caseTimeout * group.count + GROUP_TIMEOUT_GRACE_MS;
+      test.concurrent(title, { timeout }, (context) => runGroupTest(shared, group, context));
+    }
   });
+}
+
+/** Whether this run filters tests by name (`-t`); the reporter provides it at the start of every run. */
+function nameFilterActive(): boolean {
+  try {
+    return inject('agentCicdNameFilter') === true;
+  } catch {
+    return false;
+  }
 }

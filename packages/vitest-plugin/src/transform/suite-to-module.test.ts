@@ -14,42 +14,68 @@ cases:
     userInput: I want my money back
 `;
 
-/** Decodes a line-only source map back to "generated line → original line" (1-based). */
-function originalLines(mappings: string): number[] {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-  let line = 0;
-  return mappings.split(';').map((segment) => {
-    const values: number[] = [];
-    let value = 0;
-    let shift = 0;
-    for (const char of segment) {
-      const digit = alphabet.indexOf(char);
-      value += (digit & 31) << shift;
-      if (digit & 32) shift += 5;
-      else {
-        values.push(value & 1 ? -(value >> 1) : value >> 1);
-        value = 0;
-        shift = 0;
-      }
+/** The 1-based line of each group's `new Error(m)` in the generated module, by group number. */
+function errorLines(code: string): Map<number, number> {
+  const found = new Map<number, number>();
+  const lines = code.split('\n');
+  for (const [index, line] of lines.entries()) {
+    // `case g: return (` at the end of a line puts group g's error at the start of the next one.
+    for (const match of line.matchAll(/case (\d+): return (\(|new Error\(m\);)/g)) {
+      found.set(Number(match[1]), match[2] === '(' ? index + 2 : index + 1);
     }
-    line += values[2] ?? 0;
-    return line + 1;
-  });
+  }
+  return found;
 }
 
 describe('suiteToModule', () => {
-  it('emits one case line per case, mapped to the line where the case starts', () => {
+  it("puts each case's error on the case's own line, at column 1, with no source map", () => {
     const { code, map } = suiteToModule({ text: yamlSuite, file: '/repo/support.prompt.yaml', runtimeEntry: '/rt.js' });
-    const lines = code.trimEnd().split('\n');
-    const mapped = originalLines(map.mappings);
-    const caseLines = lines.flatMap((line, index) => (line.startsWith('suite.case(') ? [[line, mapped[index]]] : []));
-    expect(caseLines).toEqual([
-      ['suite.case("greet", (message) => new Error(message));', 4],
-      ['suite.case("refund", (message) => new Error(message));', 8],
+    expect(map).toEqual({ mappings: '' });
+    expect([...errorLines(code)]).toEqual([
+      [0, 4],
+      [1, 8],
     ]);
-    expect(lines[0]).toBe('import { registerSuite } from "/rt.js";');
-    expect(map.sources).toEqual(['/repo/support.prompt.yaml']);
-    expect(map.sourcesContent).toEqual([yamlSuite]);
+    const lines = code.split('\n');
+    expect(lines[3]).toBe('new Error(m));');
+    expect(lines[7]?.startsWith('new Error(m));')).toBe(true);
+    // The runtime is imported inline, on line 1: a static import would be hoisted onto a line of its own.
+    expect(lines[0]?.startsWith('(await import("/rt.js")).registerSuite(JSON.parse(')).toBe(true);
+    const data = JSON.parse(JSON.parse(/JSON\.parse\(("(?:[^"\\]|\\.)*")\)/.exec(code)?.[1] ?? '""'));
+    expect(data).toMatchObject({ file: '/repo/support.prompt.yaml', lines: [4, 8], groupSize: 1, auto: true });
+    expect(data.suite.cases.map((c: { id: string }) => c.id)).toEqual(['greet', 'refund']);
+    // It evaluates: the factory builds each error where its case is.
+    expect(() => new Function(code.replace('(await import("/rt.js")).', 'return ')).toString()).not.toThrow();
+  });
+
+  it("grouped (casesPerTest), puts one error per group on its first case's line, whatever the number of cases", () => {
+    const cases = Array.from({ length: 2500 }, (_, i) => `  - { id: c${i}, userInput: q${i} }`);
+    const text = `name: big\ncases:\n${cases.join('\n')}\n`;
+    const { code } = suiteToModule({ text, file: '/repo/big.suite.yaml', runtimeEntry: '/rt.js' });
+    // 'auto': 2,500 cases go 3 to a test (834 tests), one error per test, at line 3 + 3g.
+    const found = errorLines(code);
+    expect(found.size).toBe(834);
+    expect(found.get(0)).toBe(3);
+    expect(found.get(1)).toBe(6);
+    expect(found.get(833)).toBe(3 + 3 * 833);
+    expect(code).toContain('\\"groupSize\\":3,\\"auto\\":true');
+
+    const forced = suiteToModule({ text, file: '/repo/big.suite.yaml', runtimeEntry: '/rt.js', casesPerTest: 1 });
+    expect(errorLines(forced.code).size).toBe(2500);
+    expect(errorLines(forced.code).get(2499)).toBe(2502);
+    expect(forced.code).toContain('\\"groupSize\\":1}');
+  });
+
+  it('cases on one line (a one-line JSON array) share it, each error at its own column', () => {
+    const json = JSON.stringify([
+      { id: 'a', user_input: 'hi' },
+      { id: 'b', user_input: 'bye' },
+    ]);
+    const { code } = suiteToModule({ text: json, file: '/repo/one.cases.json', runtimeEntry: '/rt.js' });
+    expect([...errorLines(code)]).toEqual([
+      [0, 1],
+      [1, 1],
+    ]);
+    expect(code.trimEnd().split('\n')).toHaveLength(1);
   });
 
   it('reads a seed-format case array and names the suite after the file', () => {
@@ -61,13 +87,9 @@ describe('suiteToModule', () => {
       null,
       2,
     );
-    const { code, map } = suiteToModule({ text: json, file: '/repo/seed.cases.json', runtimeEntry: '/rt.js' });
+    const { code } = suiteToModule({ text: json, file: '/repo/seed.cases.json', runtimeEntry: '/rt.js' });
     expect(code).toContain(String.raw`\"name\":\"seed\"`);
-    const mapped = originalLines(map.mappings);
-    const lines = code.split('\n');
-    expect(mapped[lines.findIndex((l) => l.startsWith('suite.case("tc_002"'))]).toBe(
-      json.split('\n').indexOf('  {', 2) + 1,
-    );
+    expect(errorLines(code).get(1)).toBe(json.split('\n').indexOf('  {', 2) + 1);
   });
 
   it('reports a YAML syntax error as one AgentCicdError with the file and line', () => {

@@ -35,7 +35,7 @@ export interface FixtureRun {
 /** Copies `fixtures/vitest-e2e/<name>` to a temp dir and runs Vitest with the plugin on it in a child process. */
 export async function runFixture(
   name: string,
-  options: { shard?: string; plugin?: AgentCicdOptions; root?: string } = {},
+  options: { shard?: string; plugin?: AgentCicdOptions; root?: string; testNamePattern?: string } = {},
 ): Promise<FixtureRun> {
   const root = options.root ?? (await copyFixture(name));
   const stepSummaryFile = join(root, 'step-summary.md');
@@ -52,7 +52,13 @@ export async function runFixture(
     '--import',
     tsx,
     child,
-    JSON.stringify({ vitestDir, root, shard: options.shard, plugin: options.plugin }),
+    JSON.stringify({
+      vitestDir,
+      root,
+      shard: options.shard,
+      plugin: options.plugin,
+      testNamePattern: options.testNamePattern,
+    }),
   ];
   const { exitCode, stdout, stderr } = await new Promise<{ exitCode: number; stdout: string; stderr: string }>(
     (resolve) => {

@@ -9,6 +9,7 @@ interface ChildArgs {
   root: string;
   shard?: string;
   plugin?: AgentCicdOptions;
+  testNamePattern?: string;
 }
 
 const args = JSON.parse(process.argv[2] ?? '{}') as ChildArgs;
@@ -29,6 +30,7 @@ const vitest = await startVitest(
     // Fixture trees are small: one worker is enough and keeps parallel fixture runs light on CI's two cores.
     maxWorkers: 1,
     ...(args.shard ? { shard: args.shard } : {}),
+    ...(args.testNamePattern ? { testNamePattern: args.testNamePattern } : {}),
   },
   {
     plugins: [agentCicd(args.plugin)],
