@@ -1,10 +1,21 @@
 import type { ChatMessage, LlmRequest, LlmResponse, ToolCall, ToolDefinition } from '../llm/types.js';
-import { isPlainResponse, isRecord, splitForStream, splitJson, sseFrame, textOf, WireError } from './wire-common.js';
+import {
+  AnswerTail,
+  isPlainResponse,
+  isRecord,
+  jsonText,
+  splitForStream,
+  splitJson,
+  sseFrame,
+  textOf,
+  WireError,
+} from './wire-common.js';
 
 /** Maps Anthropic messages (content blocks) to agent-cicd's: `tool_result` blocks become tool messages. */
 export function anthropicMessagesToChat(list: readonly unknown[]): ChatMessage[] {
   const messages: ChatMessage[] = [];
-  const toolNames = new Map<string, string>();
+  // Tool names by tool_use id, for the tool_result blocks that follow; made on the first tool_use.
+  let toolNames: Map<string, string> | undefined;
   for (let i = 0; i < list.length; i++) {
     const message = list[i];
     if (!isRecord(message)) throw new WireError(`messages.${i}: Input should be a valid dictionary`);
@@ -16,6 +27,7 @@ export function anthropicMessagesToChat(list: readonly unknown[]): ChatMessage[]
         .filter((block) => block.type === 'tool_use')
         .map((block) => {
           const id = String(block.id ?? '');
+          toolNames ??= new Map();
           toolNames.set(id, String(block.name ?? ''));
           return { id, name: String(block.name ?? ''), arguments: isRecord(block.input) ? block.input : {} };
         });
@@ -28,7 +40,7 @@ export function anthropicMessagesToChat(list: readonly unknown[]): ChatMessage[]
         const result: ChatMessage = {
           role: 'tool',
           toolCallId: id,
-          name: toolNames.get(id) ?? '',
+          name: toolNames?.get(id) ?? '',
           content: textOf(block.content),
         };
         if (block.is_error === true) result.isError = true;
@@ -109,15 +121,30 @@ export function llmToAnthropicMessage(response: LlmResponse, id: string): Record
  * directly: byte-identical to `JSON.stringify` of the object form (tested).
  */
 export function anthropicMessageJson(response: LlmResponse, id: string, rule?: string): string {
-  const mock = rule === undefined ? '' : `,"agent_cicd_mock":{"rule":${JSON.stringify(rule)}}`;
-  if (!isPlainResponse(response, STOP))
+  if (!isPlainResponse(response, STOP)) {
+    const mock = rule === undefined ? '' : `,"agent_cicd_mock":{"rule":${jsonText(rule)}}`;
     return `${JSON.stringify(llmToAnthropicMessage(response, id)).slice(0, -1)}${mock}}`;
-  return (
-    `{"id":${JSON.stringify(id)},"type":"message","role":"assistant","model":${JSON.stringify(response.model)},` +
-    `"content":${JSON.stringify(contentBlocks(response))},"stop_reason":"${STOP[response.finishReason]}",` +
+  }
+  return `{"id":${JSON.stringify(id)},${messageTail(response, rule)}`;
+}
+
+// Everything after the id depends only on the answer and the rule: the last text-only tail is remembered.
+let lastTail: AnswerTail | undefined;
+
+function messageTail(response: LlmResponse, rule: string | undefined): string {
+  const textOnly = response.toolCalls.length === 0;
+  if (textOnly && lastTail?.matches(response, rule)) return lastTail.json;
+  const mock = rule === undefined ? '' : `,"agent_cicd_mock":{"rule":${jsonText(rule)}}`;
+  const content = textOnly
+    ? `[{"type":"text","text":${jsonText(response.text)}}]`
+    : JSON.stringify(contentBlocks(response));
+  const json =
+    `"type":"message","role":"assistant","model":${jsonText(response.model)},` +
+    `"content":${content},"stop_reason":"${STOP[response.finishReason]}",` +
     `"stop_sequence":null,"usage":{"input_tokens":${response.usage.inputTokens},` +
-    `"output_tokens":${response.usage.outputTokens}}${mock}}`
-  );
+    `"output_tokens":${response.usage.outputTokens}}${mock}}`;
+  if (textOnly) lastTail = new AnswerTail(response, rule, json);
+  return json;
 }
 
 /** Encodes a response as the SSE events of a streamed message (message_start … message_stop). */

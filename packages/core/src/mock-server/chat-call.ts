@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { readLabelHeaders } from '../llm/label-headers.js';
 import type { ChatMessage, LlmRequest, LlmResponse } from '../llm/types.js';
 import type { FaultContext } from './faults.js';
+import { isPromiseLike } from './is-promise-like.js';
 import type { MockBackend, MockProtocol } from './mock-protocol.js';
 import type { MockServerRequest } from './request-log.js';
 import { isRecord, WireError } from './wire-common.js';
@@ -59,9 +60,22 @@ export function chatFaultContext(call: ChatCall, entry: MockServerRequest): Faul
   return { path: entry.path, model: call.request.model ?? '', message: entry.lastUserMessage ?? '' };
 }
 
-/** Answers a chat call with the backend's client and logs the tools it called. */
-export async function answerChat(call: ChatCall, backend: MockBackend, entry: MockServerRequest): Promise<LlmResponse> {
-  const response = await backend.llm.complete(call.request);
+/**
+ * Answers a chat call with the backend's client and logs the tools it called: synchronously when the client answers
+ * synchronously (the scripted mock), else a promise.
+ */
+export function answerChat(
+  call: ChatCall,
+  backend: MockBackend,
+  entry: MockServerRequest,
+): LlmResponse | Promise<LlmResponse> {
+  const response = backend.complete(call.request);
+  return isPromiseLike(response)
+    ? Promise.resolve(response).then((done) => noteCalledTools(done, entry))
+    : noteCalledTools(response, entry);
+}
+
+function noteCalledTools(response: LlmResponse, entry: MockServerRequest): LlmResponse {
   if (response.toolCalls.length > 0) entry.calledTools = response.toolCalls.map((toolCall) => toolCall.name);
   return response;
 }

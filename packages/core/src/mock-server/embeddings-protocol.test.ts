@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EmbeddingRequest, LlmClient } from '../llm/types.js';
+import { createMockBackend } from './create-mock-backend.js';
 import { embeddingsProtocol as protocol } from './embeddings-protocol.js';
 import type { MockServerRequest } from './request-log.js';
 
@@ -56,7 +57,7 @@ describe('embeddingsProtocol', () => {
         return { vectors: [[0.6, 0.8]], model: 'emb', usage: { inputTokens: 2 }, latencyMs: 0 };
       },
     };
-    const answer = await protocol.answer({ input: ['a'] }, { llm, models: [] }, entry());
+    const answer = await protocol.answer({ input: ['a'] }, createMockBackend(llm, []), entry());
     expect(seen).toEqual([{ input: ['a'] }]);
     expect(JSON.parse(protocol.render(answer, { input: ['a'] }, { id: 'x', created: 0 }))).toEqual({
       object: 'list',
@@ -66,7 +67,7 @@ describe('embeddingsProtocol', () => {
     });
     const none = await Promise.resolve()
       .then(() =>
-        protocol.answer({ input: ['a'] }, { llm: { provider: 'x', complete: llm.complete }, models: [] }, entry()),
+        protocol.answer({ input: ['a'] }, createMockBackend({ provider: 'x', complete: llm.complete }, []), entry()),
       )
       .catch((error: unknown) => error);
     expect(none).toMatchObject({ status: 404, message: 'this mock server has no embeddings model' });

@@ -19,7 +19,9 @@ export class HttpError extends Error {
  * rather than a promise: it runs on every request of the mock server.
  */
 export function readBody(req: IncomingMessage, done: (error: Error | undefined, text: string) => void): void {
-  const chunks: Buffer[] = [];
+  // Bodies mostly arrive in one chunk: a list only from the second one on.
+  let first: Buffer | undefined;
+  let more: Buffer[] | undefined;
   let size = 0;
   let settled = false;
   const settle = (error: Error | undefined, text: string): void => {
@@ -30,13 +32,12 @@ export function readBody(req: IncomingMessage, done: (error: Error | undefined, 
   req.on('data', (chunk: Buffer) => {
     size += chunk.length;
     if (size > MAX_BODY) settle(new HttpError(413, 'request body too large'), '');
-    else chunks.push(chunk);
+    else if (first === undefined) first = chunk;
+    else if (more === undefined) more = [first, chunk];
+    else more.push(chunk);
   });
   req.on('end', () =>
-    settle(
-      undefined,
-      chunks.length === 1 ? (chunks[0] as Buffer).toString('utf8') : Buffer.concat(chunks).toString('utf8'),
-    ),
+    settle(undefined, more ? Buffer.concat(more).toString('utf8') : first === undefined ? '' : first.toString('utf8')),
   );
   req.on('error', (error) => settle(error, ''));
   // A client that gives up mid-body never sends 'end'; without this the handler would wait forever.

@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { LlmClient } from '../llm/types.js';
+import type { DirectAnswer } from '../mock/create-mock-llm.js';
 import type { FaultContext } from './faults.js';
 import type { MockServerRequest } from './request-log.js';
 
@@ -7,6 +8,11 @@ import type { MockServerRequest } from './request-log.js';
 export interface MockBackend {
   /** Answers this protocol's model or embedding calls. */
   llm: LlmClient;
+  /**
+   * `llm.complete`, synchronous when the client can answer without waiting (the scripted mock LLM, see
+   * `directAnswerOf`): the chat protocols call this, so a scripted answer costs no promise.
+   */
+  complete: DirectAnswer;
   /** Models listed by `GET /v1/models`. */
   models: readonly string[];
 }
@@ -47,8 +53,11 @@ export interface MockProtocol<Call = unknown, Answer = unknown> {
   parse(body: unknown, headers: IncomingHttpHeaders, entry: MockServerRequest): Call;
   /** What fault rules see of a call; absent: faults never apply to this API. */
   faultContext?(call: Call, entry: MockServerRequest): FaultContext;
-  /** Answers the call (errors with a numeric `status` are served with it; see the server core). */
-  answer(call: Call, backend: MockBackend, entry: MockServerRequest): Promise<Answer>;
+  /**
+   * Answers the call, synchronously when it can (errors, thrown or rejected, with a numeric `status` are served with
+   * it; see the server core).
+   */
+  answer(call: Call, backend: MockBackend, entry: MockServerRequest): Answer | Promise<Answer>;
   /** The JSON body of the answer, as text (the chat protocols write it directly, without an object tree). */
   render(answer: Answer, call: Call, frame: ResponseFrame): string;
   /** The SSE frames of the answer, terminator included, when the call asked to stream; else undefined. */

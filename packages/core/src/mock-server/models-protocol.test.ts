@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createMockBackend } from './create-mock-backend.js';
 import { fallbackProtocol, MOCK_PROTOCOLS } from './mock-protocols.js';
 import { modelsProtocol as protocol } from './models-protocol.js';
 import type { MockServerRequest } from './request-log.js';
@@ -14,10 +15,10 @@ const entry: MockServerRequest = {
   status: 0,
   startedAt: 0,
 };
-const backend = {
-  llm: { provider: 'mock', complete: () => Promise.reject(new Error('unused')) },
-  models: ['m1', 'm2'],
-};
+const backend = createMockBackend({ provider: 'mock', complete: () => Promise.reject(new Error('unused')) }, [
+  'm1',
+  'm2',
+]);
 const frame = { id: 'x', created: 1_700_000_000 };
 
 describe('modelsProtocol', () => {

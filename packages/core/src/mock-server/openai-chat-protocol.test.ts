@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LlmClient, LlmResponse } from '../llm/types.js';
 import type { ChatCall } from './chat-call.js';
+import { createMockBackend } from './create-mock-backend.js';
 import { openAiChatProtocol as protocol } from './openai-chat-protocol.js';
 import type { MockServerRequest } from './request-log.js';
 
@@ -115,7 +116,7 @@ describe('openAiChatProtocol', () => {
     };
     const log = entry();
     const call: ChatCall = { request: { messages: [{ role: 'user', content: 'hi' }] }, includeUsage: false };
-    expect(await protocol.answer(call, { llm, models: [] }, log)).toBe(response);
+    expect(await protocol.answer(call, createMockBackend(llm, []), log)).toBe(response);
     expect(seen).toEqual([[{ role: 'user', content: 'hi' }]]);
     expect(log.calledTools).toEqual(['get_weather']);
   });

@@ -1,8 +1,10 @@
 import type { ChatMessage, LlmRequest, LlmResponse, ToolDefinition } from '../llm/types.js';
 import {
+  AnswerTail,
   isPlainResponse,
   isRecord,
   jsonNumber,
+  jsonText,
   parseArguments,
   splitForStream,
   splitJson,
@@ -15,7 +17,8 @@ import {
 export function openAiMessagesToChat(list: readonly unknown[]): { system?: string; messages: ChatMessage[] } {
   const systems: string[] = [];
   const messages: ChatMessage[] = [];
-  const toolNames = new Map<string, string>();
+  // Tool names by call id, for the tool messages that follow; made on the first assistant tool call.
+  let toolNames: Map<string, string> | undefined;
   for (let i = 0; i < list.length; i++) {
     const message = list[i];
     if (!isRecord(message)) throw new WireError(`messages[${i}] must be an object`);
@@ -27,6 +30,7 @@ export function openAiMessagesToChat(list: readonly unknown[]): { system?: strin
       const toolCalls = calls.map((call) => {
         const fn = isRecord(call.function) ? call.function : {};
         const id = String(call.id ?? '');
+        toolNames ??= new Map();
         toolNames.set(id, String(fn.name ?? ''));
         return { id, name: String(fn.name ?? ''), arguments: parseArguments(fn.arguments) };
       });
@@ -37,7 +41,7 @@ export function openAiMessagesToChat(list: readonly unknown[]): { system?: strin
       );
     } else if (role === 'tool') {
       const id = String(message.tool_call_id ?? '');
-      messages.push({ role: 'tool', toolCallId: id, name: toolNames.get(id) ?? '', content: textOf(message.content) });
+      messages.push({ role: 'tool', toolCallId: id, name: toolNames?.get(id) ?? '', content: textOf(message.content) });
     } else throw new WireError(`messages[${i}].role: unsupported role ${JSON.stringify(role)}`);
   }
   return systems.length > 0 ? { system: systems.join('\n'), messages } : { messages };
@@ -121,12 +125,24 @@ export function llmToOpenAiCompletion(response: LlmResponse, frame: OpenAiFrame)
  * directly: the mock server's hot path, byte-identical to `JSON.stringify` of the object form (tested).
  */
 export function openAiCompletionJson(response: LlmResponse, frame: OpenAiFrame, rule?: string): string {
-  const mock = rule === undefined ? '' : `,"agent_cicd_mock":{"rule":${JSON.stringify(rule)}}`;
   if (!isPlainResponse(response, FINISH) || !Number.isFinite(frame.created)) {
+    const mock = rule === undefined ? '' : `,"agent_cicd_mock":{"rule":${jsonText(rule)}}`;
     return `${JSON.stringify(llmToOpenAiCompletion(response, frame)).slice(0, -1)}${mock}}`;
   }
+  return `{"id":${JSON.stringify(frame.id)},"object":"chat.completion","created":${frame.created},${completionTail(response, rule)}`;
+}
+
+// Everything after `"created":…,` depends only on the answer and the rule, and a mock gives the same answer over and
+// over: the last text-only tail is remembered with what it was written from.
+let lastTail: AnswerTail | undefined;
+
+/** The body of a chat.completion after its `created` field, for a plain response. */
+function completionTail(response: LlmResponse, rule: string | undefined): string {
   const calls = response.toolCalls;
-  const content = response.text === '' && calls.length > 0 ? 'null' : JSON.stringify(response.text);
+  const { inputTokens, outputTokens } = response.usage;
+  if (calls.length === 0 && lastTail?.matches(response, rule)) return lastTail.json;
+  const mock = rule === undefined ? '' : `,"agent_cicd_mock":{"rule":${jsonText(rule)}}`;
+  const content = response.text === '' && calls.length > 0 ? 'null' : jsonText(response.text);
   const toolCalls =
     calls.length > 0
       ? `,"tool_calls":${JSON.stringify(
@@ -137,14 +153,13 @@ export function openAiCompletionJson(response: LlmResponse, frame: OpenAiFrame, 
           })),
         )}`
       : '';
-  const { inputTokens, outputTokens } = response.usage;
-  return (
-    `{"id":${JSON.stringify(frame.id)},"object":"chat.completion","created":${frame.created},` +
-    `"model":${JSON.stringify(response.model)},"choices":[{"index":0,"message":{"role":"assistant",` +
+  const json =
+    `"model":${jsonText(response.model)},"choices":[{"index":0,"message":{"role":"assistant",` +
     `"content":${content}${toolCalls},"refusal":null},"logprobs":null,"finish_reason":"${FINISH[response.finishReason]}"}],` +
     `"usage":{"prompt_tokens":${inputTokens},"completion_tokens":${outputTokens},` +
-    `"total_tokens":${jsonNumber(inputTokens + outputTokens)}},"system_fingerprint":"fp_agent_cicd_mock"${mock}}`
-  );
+    `"total_tokens":${jsonNumber(inputTokens + outputTokens)}},"system_fingerprint":"fp_agent_cicd_mock"${mock}}`;
+  if (calls.length === 0) lastTail = new AnswerTail(response, rule, json);
+  return json;
 }
 
 /** Encodes a response as the SSE frames of a streamed completion, ending with `data: [DONE]`. */

@@ -1,4 +1,5 @@
 import { mkdtemp, readdir } from 'node:fs/promises';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Anthropic from '@anthropic-ai/sdk';
@@ -342,5 +343,102 @@ describe('mock server backed by cassettes', () => {
     const miss = await ask(server, 'never recorded').catch((e: unknown) => e);
     expect(miss).toBeInstanceOf(OpenAI.BadRequestError);
     expect((miss as Error).message).toMatch(/case "greeting".*AGENT_CICD_CASSETTE=record/);
+  });
+});
+
+describe('mock server request path: synchronous scripted answers, waiting only when something waits', () => {
+  const post = (s: MockServer, body: unknown) =>
+    fetch(`${s.url}/v1/chat/completions`, { method: 'POST', body: JSON.stringify(body) });
+
+  it('answers a rule with simulated latency after the clock waited, and logs each duration from the server clock', async () => {
+    let now = 1_700_000_000_000;
+    const slept: number[] = [];
+    const s = await start({
+      script: {
+        rules: [
+          { when: { user: 'slow' }, respond: { text: 'late answer', latencyMs: 250 } },
+          { respond: 'quick answer' },
+        ],
+      },
+      clock: {
+        now: () => now,
+        sleep: async (ms) => {
+          slept.push(ms);
+          now += ms;
+        },
+      },
+    });
+    const slow = await post(s, { messages: [{ role: 'user', content: 'slow please' }] });
+    expect(
+      ((await slow.json()) as { choices: Array<{ message: { content: string } }> }).choices[0]?.message.content,
+    ).toBe('late answer');
+    const quick = await post(s, { messages: [{ role: 'user', content: 'hi' }] });
+    expect(((await quick.json()) as { created: number }).created).toBe(1_700_000_000);
+    expect(slept).toEqual([250]);
+    expect(s.requests.map((entry) => [entry.status, entry.durationMs])).toEqual([
+      [200, 250],
+      [200, 0],
+    ]);
+  });
+
+  it('serves a client that answers with a promise (not the scripted mock) the same way', async () => {
+    const s = await start({
+      llm: {
+        provider: 'custom',
+        complete: async (request) => ({
+          text: `echo ${request.messages.at(-1)?.content}`,
+          toolCalls: [],
+          usage: { inputTokens: 1, outputTokens: 2 },
+          latencyMs: 0,
+          model: 'custom-1',
+          finishReason: 'stop',
+        }),
+      },
+    });
+    const body = (await (await post(s, { messages: [{ role: 'user', content: 'hi' }] })).json()) as {
+      model: string;
+      choices: Array<{ message: { content: string } }>;
+      agent_cicd_mock?: unknown;
+    };
+    expect(body.model).toBe('custom-1');
+    expect(body.choices[0]?.message.content).toBe('echo hi');
+    expect(body).not.toHaveProperty('agent_cicd_mock');
+    const failing = await startMockServer({
+      port: 0,
+      llm: { provider: 'custom', complete: () => Promise.reject(Object.assign(new Error('busy'), { status: 503 })) },
+    });
+    try {
+      const busy = await post(failing, { messages: [{ role: 'user', content: 'hi' }] });
+      expect(busy.status).toBe(503);
+      expect(failing.requests[0]).toMatchObject({ status: 503, error: 'busy' });
+    } finally {
+      await failing.close();
+    }
+  });
+
+  it('reads a body that arrives in several chunks', async () => {
+    const s = await start();
+    const text = JSON.stringify({ model: 'm', messages: [{ role: 'user', content: 'chunked hello' }] });
+    const answer = await new Promise<string>((resolve, reject) => {
+      const req = request(
+        `${s.url}/v1/chat/completions`,
+        { method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } },
+        (res) => {
+          let out = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => {
+            out += chunk;
+          });
+          res.on('end', () => resolve(out));
+        },
+      );
+      req.on('error', reject);
+      req.write(text.slice(0, 20));
+      setTimeout(() => {
+        req.write(text.slice(20, 40));
+        setTimeout(() => req.end(text.slice(40)), 10);
+      }, 10);
+    });
+    expect(JSON.parse(answer).choices[0].message.content).toBe('Mock says: chunked hello');
   });
 });

@@ -8,6 +8,7 @@ import { createMockLlm, defaultSleep, type Sleep } from '../mock/create-mock-llm
 import { loadMockScript } from '../mock/load-mock-script.js';
 import type { MockScript, MockScriptInput } from '../mock/mock-script-schema.js';
 import { PROVIDER_KEY_VARIABLES } from '../run/create-result-redactor.js';
+import { createMockBackend } from './create-mock-backend.js';
 import { createFaultInjector, type FaultRuleInput, type FaultsFileInput, loadFaults } from './faults.js';
 import { sendError, sendJson } from './http-io.js';
 import type { MockBackend, MockProtocol } from './mock-protocol.js';
@@ -118,7 +119,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   // logged under that API).
   const routes = new Map<string, { protocol: MockProtocol; backend: MockBackend }>();
   for (const protocol of MOCK_PROTOCOLS) {
-    routes.set(protocol.path, { protocol, backend: { llm: clients[protocol.provider], models } });
+    routes.set(protocol.path, { protocol, backend: createMockBackend(clients[protocol.provider], models) });
   }
   const services: CallServices = {
     now: () => clock.now(),
@@ -126,6 +127,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     injectFault,
   };
   const requests: MockServerRequest[] = [];
+  const trimAt = logLimit + Math.ceil(logLimit / 10);
   let counter = 0;
 
   // Secrets never leave through the request log: provider keys, the cassette's secrets, known key formats.
@@ -179,7 +181,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     );
     requests.push(entry);
     // Trim in batches: splicing one entry per request would shift the whole log every time.
-    if (requests.length > logLimit + Math.ceil(logLimit / 10)) requests.splice(0, requests.length - logLimit);
+    if (requests.length > trimAt) requests.splice(0, requests.length - logLimit);
     if (route && route.protocol.method === method) {
       serveCall(route.protocol, route.backend, req, res, entry, services);
       return;

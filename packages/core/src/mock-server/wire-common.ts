@@ -75,3 +75,60 @@ export function isPlainResponse(response: LlmResponse, reasons: Record<string, s
     Array.isArray(response.toolCalls)
   );
 }
+
+// A mock answers the same few texts, models and rule names over and over: their JSON forms are remembered (a
+// bounded map, cleared when full; long strings are not kept).
+const jsonTexts = new Map<string, string>();
+const JSON_TEXTS_LIMIT = 1024;
+const JSON_TEXT_MAX_LENGTH = 4096;
+
+/** `JSON.stringify` of a string, remembered for short strings. */
+export function jsonText(value: string): string {
+  if (value.length > JSON_TEXT_MAX_LENGTH) return JSON.stringify(value);
+  let json = jsonTexts.get(value);
+  if (json === undefined) {
+    json = JSON.stringify(value);
+    if (jsonTexts.size >= JSON_TEXTS_LIMIT) jsonTexts.clear();
+    jsonTexts.set(value, json);
+  }
+  return json;
+}
+
+/**
+ * The JSON written for a text-only answer (no tool calls) and what it was written from: the text, model, finish
+ * reason, token counts and answering rule. The chat protocols keep the last one and reuse its JSON when the next
+ * answer is the same, as a scripted mock's answers mostly are.
+ */
+export class AnswerTail {
+  readonly text: string;
+  readonly model: string;
+  readonly finishReason: string;
+  readonly inputTokens: number;
+  readonly outputTokens: number;
+  readonly rule: string | undefined;
+
+  constructor(
+    response: LlmResponse,
+    rule: string | undefined,
+    readonly json: string,
+  ) {
+    this.text = response.text;
+    this.model = response.model;
+    this.finishReason = response.finishReason;
+    this.inputTokens = response.usage.inputTokens;
+    this.outputTokens = response.usage.outputTokens;
+    this.rule = rule;
+  }
+
+  /** Whether `response` (text-only, plain) answered by `rule` writes the same JSON. */
+  matches(response: LlmResponse, rule: string | undefined): boolean {
+    return (
+      response.text === this.text &&
+      response.model === this.model &&
+      response.finishReason === this.finishReason &&
+      Object.is(response.usage.inputTokens, this.inputTokens) &&
+      Object.is(response.usage.outputTokens, this.outputTokens) &&
+      rule === this.rule
+    );
+  }
+}

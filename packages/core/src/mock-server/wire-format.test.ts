@@ -149,4 +149,27 @@ describe('hand-written JSON bodies', () => {
       }
     }
   });
+
+  it('reuse the last text-only answer only when the text, model, finish reason, counts and rule are the same', () => {
+    const plain: LlmResponse = { ...response, toolCalls: [], finishReason: 'stop' };
+    const sequence: Array<[LlmResponse, string | undefined]> = [
+      [plain, 'rules[0]'],
+      [plain, 'rules[0]'],
+      [{ ...plain, text: 'Another answer.' }, 'rules[0]'],
+      [{ ...plain, text: 'Another answer.' }, 'rules[1]'],
+      [{ ...plain, text: 'Another answer.' }, undefined],
+      [{ ...plain, text: 'Another answer.', model: 'gpt-4o' }, undefined],
+      [{ ...plain, text: 'Another answer.', model: 'gpt-4o', finishReason: 'length' }, undefined],
+      [{ ...plain, text: 'Another answer.', model: 'gpt-4o', usage: { inputTokens: 1, outputTokens: 2 } }, undefined],
+      [response, 'rules[0]'],
+      [plain, 'rules[0]'],
+    ];
+    for (const [index, [variant, rule]] of sequence.entries()) {
+      const frame = { id: `chatcmpl-mock00000${index}`, created: 1_700_000_000 + index };
+      expect(openAiCompletionJson(variant, frame, rule)).toBe(withRule(llmToOpenAiCompletion(variant, frame), rule));
+      expect(anthropicMessageJson(variant, `msg_mock00000${index}`, rule)).toBe(
+        withRule(llmToAnthropicMessage(variant, `msg_mock00000${index}`), rule),
+      );
+    }
+  });
 });

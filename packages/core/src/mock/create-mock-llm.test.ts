@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { AgentCicdError, LlmError } from '../errors.js';
 import type { LlmRequest } from '../llm/types.js';
 import { countTokens } from './count-tokens.js';
-import { createMockLlm } from './create-mock-llm.js';
+import { createMockLlm, directAnswerOf } from './create-mock-llm.js';
 import { loadMockScript } from './load-mock-script.js';
 
 const weatherScript = fileURLToPath(new URL('../../../../fixtures/mock/weather-agent.mock.yaml', import.meta.url));
@@ -226,5 +226,38 @@ describe('loadMockScript', () => {
     expect(() => parseMockScript('rules:\n  - respond: x\n    latencyMs: 1\n    latency_ms: 2\n', 'both.yaml')).toThrow(
       /not both|Unrecognized/,
     );
+  });
+});
+
+describe('directAnswerOf', () => {
+  it("is the mock's complete without the async step: a value when nothing waits, a promise when a rule sleeps", async () => {
+    const sleeps: number[] = [];
+    const llm = createMockLlm(
+      [
+        { when: { user: 'slow' }, respond: { text: 'late', latencyMs: 40 } },
+        { when: { user: 'fail' }, respond: { error: { kind: 'rate_limit' } } },
+        { name: 'echo', respond: 'you said {{input}}' },
+      ],
+      { sleep: async (ms) => void sleeps.push(ms) },
+    );
+    const answer = directAnswerOf(llm);
+    if (!answer) throw new Error('the mock LLM has a direct answer');
+    const quick = answer(user('hello'));
+    expect(quick).not.toBeInstanceOf(Promise);
+    expect(quick).toEqual(await llm.complete(user('hello')));
+    expect(quick).toMatchObject({ text: 'you said hello', raw: { rule: 'echo', branch: 'respond' } });
+    const slow = answer(user('slow'));
+    expect(slow).toBeInstanceOf(Promise);
+    expect(await slow).toMatchObject({ text: 'late', latencyMs: 40 });
+    expect(sleeps).toEqual([40]);
+    // A scripted error is thrown here, where complete rejects with the same error.
+    expect(() => answer(user('fail'))).toThrow(LlmError);
+    await expect(llm.complete(user('fail'))).rejects.toBeInstanceOf(LlmError);
+  });
+
+  it('is undefined for any client that is not the scripted mock', () => {
+    expect(
+      directAnswerOf({ provider: 'x', complete: async () => Promise.reject(new Error('unused')) }),
+    ).toBeUndefined();
   });
 });

@@ -46,6 +46,8 @@ export interface MockLlm extends LlmClient {
 interface CompiledRule {
   index: number;
   label: string;
+  /** `raw.rule` of its answers: the rule's name, else `rules[i]` (one string, not one per answer). */
+  name: string;
   rule: MockRule;
   user?: TextMatcher;
   system?: TextMatcher;
@@ -94,6 +96,7 @@ function compile(rule: MockRule, index: number): CompiledRule {
   return {
     index,
     label: rule.name ? `"${rule.name}"` : `rules[${index}]`,
+    name: rule.name ?? `rules[${index}]`,
     rule,
     user: when.user === undefined ? undefined : compileTextMatcher(when.user),
     system: when.system === undefined ? undefined : compileTextMatcher(when.system),
@@ -108,6 +111,16 @@ function compile(rule: MockRule, index: number): CompiledRule {
   };
 }
 
+const NO_TOOL_RESULTS: Extract<ChatMessage, { role: 'tool' }>[] = Object.freeze([]) as unknown as Extract<
+  ChatMessage,
+  { role: 'tool' }
+>[];
+
+/** Whether a response spec needs the request's interpolation context: `{{placeholders}}` in its text, or tool calls. */
+function isTemplated(spec: MockResponseSpec): boolean {
+  return (spec.text ?? '').includes('{{') || (spec.toolCalls?.length ?? 0) > 0;
+}
+
 function view(request: LlmRequest): RequestView {
   // Plain loops: the mock server answers every request through here.
   const { messages } = request;
@@ -119,10 +132,14 @@ function view(request: LlmRequest): RequestView {
     else if (role === 'assistant') assistants++;
   }
   const lastUser = messages[lastUserIndex];
-  const toolResults: Extract<ChatMessage, { role: 'tool' }>[] = [];
+  // Most requests end with the user's message: no list to allocate then.
+  let toolResults: Extract<ChatMessage, { role: 'tool' }>[] = NO_TOOL_RESULTS;
   for (let i = lastUserIndex + 1; i < messages.length; i++) {
     const message = messages[i] as ChatMessage;
-    if (message.role === 'tool') toolResults.push(message);
+    if (message.role === 'tool') {
+      if (toolResults === NO_TOOL_RESULTS) toolResults = [];
+      toolResults.push(message);
+    }
   }
   return {
     lastUser: lastUser?.role === 'user' ? lastUser.content : '',
@@ -226,33 +243,45 @@ export function createMockLlm(
     );
   }
 
-  async function complete(request: LlmRequest): Promise<LlmResponse> {
+  /**
+   * The answer, synchronously unless the chosen spec simulates latency (then a promise): `complete` without an
+   * async step, which the mock server calls on every request (see `directAnswerOf`).
+   */
+  function answer(request: LlmRequest): LlmResponse | Promise<LlmResponse> {
     const start = now();
     if (request.signal?.aborted) throw request.signal.reason;
     const v = view(request);
     const chosen = choose(request, v);
+    const latency = chosen.spec.latencyMs;
+    if (latency) return sleep(latency, request.signal).then(() => build(request, v, chosen, start));
+    return build(request, v, chosen, start);
+  }
+
+  function build(request: LlmRequest, v: RequestView, chosen: ReturnType<typeof choose>, start: number): LlmResponse {
     const spec: MockResponseSpec = chosen.spec;
-    if (spec.latencyMs) await sleep(spec.latencyMs, request.signal);
     if (spec.error) throw createMockLlmError(spec.error, `mock rule ${chosen.rule.label} in ${scriptName}`);
-    const context: InterpolationContext = {
-      input: v.lastUser,
-      system: request.system ?? '',
-      turn: v.turn,
-      promptVersion: v.promptVersion,
-      toolResult: v.toolResults.at(-1)?.content ?? '',
-      match: chosen.match,
-      metadata: request.metadata ?? {},
-    };
-    const text = interpolate(spec.text ?? '', context);
-    const toolCalls: ToolCall[] = (spec.toolCalls ?? []).map((call, i) => ({
-      id: call.id ?? `call_mock_${v.turn}_${i}`,
-      name: call.name,
-      arguments: interpolateDeep(call.arguments, context) as Record<string, unknown>,
-    }));
+    let text = spec.text ?? '';
+    let toolCalls: ToolCall[] = [];
+    if (isTemplated(spec)) {
+      const context: InterpolationContext = {
+        input: v.lastUser,
+        system: request.system ?? '',
+        turn: v.turn,
+        promptVersion: v.promptVersion,
+        toolResult: v.toolResults.at(-1)?.content ?? '',
+        match: chosen.match,
+        metadata: request.metadata ?? {},
+      };
+      text = interpolate(text, context);
+      toolCalls = (spec.toolCalls ?? []).map((call, i) => ({
+        id: call.id ?? `call_mock_${v.turn}_${i}`,
+        name: call.name,
+        arguments: interpolateDeep(call.arguments, context) as Record<string, unknown>,
+      }));
+    }
     const encoding = resolved.encoding;
-    const outputTokens =
-      countTokens(text, encoding) +
-      toolCalls.reduce((sum, call) => sum + countTokens(call.name + JSON.stringify(call.arguments), encoding), 0);
+    let outputTokens = countTokens(text, encoding);
+    for (const call of toolCalls) outputTokens += countTokens(call.name + JSON.stringify(call.arguments), encoding);
     const response: LlmResponse = {
       text,
       toolCalls,
@@ -263,11 +292,15 @@ export function createMockLlm(
       latencyMs: spec.latencyMs ?? Math.round(now() - start),
       model: spec.model ?? request.model ?? resolved.model,
       finishReason: spec.finishReason ?? (toolCalls.length > 0 ? 'tool_calls' : 'stop'),
-      raw: { rule: chosen.rule.rule.name ?? `rules[${chosen.rule.index}]`, branch: chosen.branch, draw: chosen.draw },
+      raw: { rule: chosen.rule.name, branch: chosen.branch, draw: chosen.draw },
     };
     if (spec.timeToFirstTokenMs !== undefined) response.timeToFirstTokenMs = spec.timeToFirstTokenMs;
     if (spec.costUsd !== undefined) response.costUsd = spec.costUsd;
     return response;
+  }
+
+  async function complete(request: LlmRequest): Promise<LlmResponse> {
+    return answer(request);
   }
 
   async function embed(request: EmbeddingRequest): Promise<EmbeddingResponse> {
@@ -280,5 +313,22 @@ export function createMockLlm(
     };
   }
 
-  return { provider: 'mock', script: resolved, complete, embed };
+  const llm: MockLlm = { provider: 'mock', script: resolved, complete, embed };
+  directAnswers.set(llm, answer);
+  return llm;
+}
+
+/** A client's answer function that may return synchronously (`LlmResponse | Promise<LlmResponse>`). */
+export type DirectAnswer = (request: LlmRequest) => LlmResponse | Promise<LlmResponse>;
+
+const directAnswers = new WeakMap<LlmClient, DirectAnswer>();
+
+/**
+ * The mock LLM's `complete` without its async step: answers synchronously unless the chosen rule simulates latency,
+ * and throws (rather than rejects) on a scripted error. Undefined for any other client. The mock server looks it up
+ * once at start-up and calls it on every request; `complete` is `async (request) => answer(request)`, so both give
+ * the same answers, draws and errors.
+ */
+export function directAnswerOf(client: LlmClient): DirectAnswer | undefined {
+  return directAnswers.get(client);
 }
