@@ -1,8 +1,6 @@
 import { resolve } from 'node:path';
 import { AgentCicdError } from '@agent-cicd/core/errors';
-import type { Decision } from '@agent-cicd/deploy-gates';
 import { Option } from 'commander';
-import { ExitCode } from '../exit-code.js';
 import { parseNumberOption } from '../options/parse-option-values.js';
 import type { RegisterCommand } from './types.js';
 

@@ -2,8 +2,13 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseDocument } from 'yaml';
 import { AgentCicdError, formatUserError, InvalidFileError } from '../errors.js';
+import { cheapYamlParseFrom } from '../source/parse-yaml-source.js';
+import { dataSource } from '../source/source-document.js';
+import { validateSource } from '../source/validate-source.js';
 import { loadSuiteFile, parseSuiteText } from './load-suite.js';
+import { SuiteSchema } from './suite.js';
 
 /** Every problem of a file, as the one-line messages users see. */
 function problemsOf(text: string, file: string): string[] {
@@ -133,6 +138,35 @@ describe('parseSuiteText', () => {
     ]);
     expect(problemsOf('[{"id": "a",\n  "user_input": "b",}]', 'c.cases.json')).toEqual([
       'c.cases.json:2:21: JSON syntax error: unexpected character "}", expected a double-quoted key',
+    ]);
+  });
+
+  it('reads a suite of thousands of cases the same way, and still locates its errors exactly', () => {
+    const lines = ['name: big', 'cases:'];
+    for (let i = 0; i < 7000; i++) {
+      lines.push(
+        i % 2 ? `  - { id: c${i}, user_input: "q ${i}", tags: [t] }` : `  - id: c${i}\n    user_input: q ${i}`,
+      );
+    }
+    const text = `${lines.join('\n')}\n`;
+    expect(text.length).toBeGreaterThanOrEqual(cheapYamlParseFrom);
+    const loaded = parseSuiteText(text, 'big.suite.yaml');
+    // The same as the yaml library's located document: the values, and each case's line from its node's range.
+    const doc = parseDocument(text);
+    expect(loaded.suite).toEqual(validateSource(dataSource(doc.toJS(), 'x.yaml'), SuiteSchema, 'X'));
+    const lineOf = (offset: number) => text.slice(0, offset).split('\n').length;
+    const ranges = (doc.get('cases') as { items: { range: [number] }[] }).items.map((item) => lineOf(item.range[0]));
+    expect(Object.values(loaded.caseLines)).toEqual(ranges);
+    expect(loaded.caseLines.c6999).toBe(10502);
+    expect(loaded.locate(['cases', 6999, 'userInput'])).toEqual({
+      file: 'big.suite.yaml',
+      line: 10502,
+      column: 30,
+      path: 'cases[6999].user_input',
+    });
+    const broken = text.replace('  - id: c2998\n    user_input: q 2998', '  - id: c2998\n    user_input: [q]');
+    expect(problemsOf(broken, 'big.suite.yaml')).toEqual([
+      'big.suite.yaml:4501:17 cases[2998].user_input: expected string, got array',
     ]);
   });
 });

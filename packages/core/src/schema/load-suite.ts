@@ -45,9 +45,11 @@ export function parseSuiteText(text: string, file: string): LoadedSuite {
         return { name: nameFromFile(file), defaults: {}, vars: {}, cases: cases.map((c) => applyCaseDefaults(c)) };
       })()
     : validateSource(doc, SuiteSchema, 'AGENT_CICD_SUITE_INVALID');
+  const casesPath = isList ? [] : ['cases'];
+  const lines = doc.itemLines?.(casesPath);
   const caseLines: Record<string, number> = {};
   suite.cases.forEach((testCase, index) => {
-    const line = doc.locate(isList ? [index] : ['cases', index])?.line;
+    const line = lines ? lines[index] : doc.locate([...casesPath, index])?.line;
     if (line !== undefined) caseLines[testCase.id] = line;
   });
   const locate = (path: readonly PathSegment[]): SourceLocation => {

@@ -1,5 +1,6 @@
 import { type Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import { AgentCicdError } from '../errors.js';
+import { parseYamlValues } from './parse-yaml-values.js';
 import type { PathSegment, Position, SourceDocument } from './source-document.js';
 import { authoredFileLimits, type SourceLimits } from './source-limits.js';
 
@@ -107,15 +108,8 @@ export function yamlStackOverflow(error: unknown, file: string, maxDepth: number
   });
 }
 
-/**
- * Parses YAML keeping node ranges. A syntax error, nesting deeper than `limits.maxDepth` or aliases that expand
- * past `limits.maxAliasCount` (an "alias bomb") throws `AGENT_CICD_PARSE_ERROR` at its line and column.
- */
-export function parseYamlSource(
-  text: string,
-  file: string,
-  limits: Pick<SourceLimits, 'maxDepth' | 'maxAliasCount'> = authoredFileLimits,
-): SourceDocument {
+/** Parses YAML keeping node ranges: {@link parseYamlSource}'s located parser, run on every file it declines. */
+function parseLocatedYaml(text: string, file: string, limits: Pick<SourceLimits, 'maxDepth' | 'maxAliasCount'>) {
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;
   try {
@@ -124,4 +118,40 @@ export function parseYamlSource(
     throw yamlStackOverflow(error, file, limits.maxDepth);
   }
   return yamlDocumentSource(doc, lineCounter, file, limits);
+}
+
+/**
+ * Files at least this long (characters) get their values from the cheap parse. Below it the `yaml` library's
+ * located document costs under ~30 MB, and every file people usually write keeps exactly the `yaml` library's
+ * reading, whatever js-yaml does with odd input the declines of {@link parseYamlValues} have not met yet.
+ */
+export const cheapYamlParseFrom = 256 * 1024;
+
+/**
+ * Parses YAML. A syntax error, nesting deeper than `limits.maxDepth` or aliases that expand past
+ * `limits.maxAliasCount` (an "alias bomb") throws `AGENT_CICD_PARSE_ERROR` at its line and column.
+ *
+ * A large file's values (from {@link cheapYamlParseFrom} characters: a suite of thousands of cases) come from a
+ * cheap parse ({@link parseYamlValues}) when it accepts the file: the `yaml` library's located document — ~100
+ * times the file's size in memory — is then only built when a position is asked for (an error to report), or for
+ * the files the cheap parse leaves to it (errors, tags, anchors, directives…). Either way the values, errors and
+ * positions are the `yaml` library's.
+ */
+export function parseYamlSource(
+  text: string,
+  file: string,
+  limits: Pick<SourceLimits, 'maxDepth' | 'maxAliasCount'> = authoredFileLimits,
+): SourceDocument {
+  const values = text.length >= cheapYamlParseFrom ? parseYamlValues(text, limits) : undefined;
+  if (!values) return parseLocatedYaml(text, file, limits);
+  let located: SourceDocument | undefined;
+  return {
+    file,
+    value: values.value,
+    locate(path, at) {
+      located ??= parseLocatedYaml(text, file, limits);
+      return located.locate(path, at);
+    },
+    itemLines: values.itemLines,
+  };
 }

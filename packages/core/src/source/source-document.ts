@@ -17,6 +17,11 @@ export interface SourceDocument {
    * position of the deepest enclosing value that does. Undefined for data that has no text (a JS config).
    */
   locate(path: readonly PathSegment[], at?: 'key' | 'value'): Position | undefined;
+  /**
+   * The 1-based line of each item of the array at `path`, when the parse recorded them cheaply (the first levels of
+   * a YAML file); `undefined` otherwise — ask {@link locate} for each item.
+   */
+  itemLines?(path: readonly PathSegment[]): number[] | undefined;
 }
 
 /** A document for data that came from code (e.g. a `.ts` config's default export): errors name file and path only. */
