@@ -1,5 +1,7 @@
+import { rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { removeFixtureCopies, runFixture } from './utils/run-fixture.js';
+import { copyFixture, removeFixtureCopies, runFixture } from './utils/run-fixture.js';
 
 afterAll(removeFixtureCopies);
 
@@ -53,5 +55,38 @@ describe.concurrent('casesPerTest: several cases per Vitest test', { timeout: 18
     const run = await runFixture('grouped', { plugin: { casesPerTest: 3 }, testNamePattern: 'tone …' });
     expect(run.stdout).toMatch(/Tests {2}1 passed \| 2 skipped \(3\)/);
     expect(run.reports['report.json']?.suites[0]?.cases.map((c) => c.caseId)).toEqual(['tone', 'warmth', 'politeness']);
+  });
+});
+
+describe.concurrent("casesPerTest: 'auto' on a file above 1,000 cases", { timeout: 180_000 }, () => {
+  /** The fixture with a 1,001-case suite beside it (no failures: every case greets and is answered). */
+  async function bigFixture(): Promise<string> {
+    const root = await copyFixture('grouped');
+    const cases = Array.from(
+      { length: 1001 },
+      (_, i) => `  - { id: c${i}, userInput: hello ${i}, expectedResponseKeywords: [help] }`,
+    );
+    await writeFile(
+      join(root, 'big.prompt.yaml'),
+      `name: big\nprompt: { name: support, version: v1 }\ncases:\n${cases.join('\n')}\n`,
+    );
+    await rm(join(root, 'support.prompt.yaml'));
+    return root;
+  }
+
+  it('packs two cases per test (501 tests) and still reports every case', async () => {
+    const run = await runFixture('grouped', { root: await bigFixture() });
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toMatch(/Tests {2}501 passed \(501\)/);
+    const suite = run.reports['report.json']?.suites[0];
+    expect(suite?.counts).toMatchObject({ cases: 1001, passed: 1001 });
+    expect(suite?.cases.map((c) => c.caseId)).toEqual(Array.from({ length: 1001 }, (_, i) => `c${i}`));
+  });
+
+  it('while -t filters by name, registers one test per case, so -t selects the case', async () => {
+    const run = await runFixture('grouped', { root: await bigFixture(), testNamePattern: String.raw`\bc17$` });
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toMatch(/Tests {2}1 passed \| 1000 skipped \(1001\)/);
+    expect(run.reports['report.json']?.suites[0]?.cases.map((c) => c.caseId)).toEqual(['c17']);
   });
 });
