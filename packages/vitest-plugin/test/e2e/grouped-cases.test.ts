@@ -59,12 +59,13 @@ describe.concurrent('casesPerTest: several cases per Vitest test', { timeout: 18
 });
 
 describe.concurrent("casesPerTest: 'auto' on a file above 1,000 cases", { timeout: 180_000 }, () => {
-  /** The fixture with a 1,001-case suite beside it (no failures: every case greets and is answered). */
-  async function bigFixture(): Promise<string> {
+  /** The fixture with a 1,001-case suite instead of its own (every case greets and is answered, except `failing`). */
+  async function bigFixture(failing?: string): Promise<string> {
     const root = await copyFixture('grouped');
-    const cases = Array.from(
-      { length: 1001 },
-      (_, i) => `  - { id: c${i}, userInput: hello ${i}, expectedResponseKeywords: [help] }`,
+    const cases = Array.from({ length: 1001 }, (_, i) =>
+      `c${i}` === failing
+        ? `  - { id: c${i}, userInput: hello ${i}, expectedResponseKeywords: [forecast] }`
+        : `  - { id: c${i}, userInput: hello ${i}, expectedResponseKeywords: [help] }`,
     );
     await writeFile(
       join(root, 'big.prompt.yaml'),
@@ -84,9 +85,17 @@ describe.concurrent("casesPerTest: 'auto' on a file above 1,000 cases", { timeou
   });
 
   it('while -t filters by name, registers one test per case, so -t selects the case', async () => {
-    const run = await runFixture('grouped', { root: await bigFixture(), testNamePattern: String.raw`\bc17$` });
-    expect(run.exitCode).toBe(0);
-    expect(run.stdout).toMatch(/Tests {2}1 passed \| 1000 skipped \(1001\)/);
-    expect(run.reports['report.json']?.suites[0]?.cases.map((c) => c.caseId)).toEqual(['c17']);
+    const run = await runFixture('grouped', { root: await bigFixture('c17'), testNamePattern: String.raw`\bc17$` });
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toMatch(/Tests {2}1 failed \| 1000 skipped \(1001\)/);
+    expect(run.reports['report.json']?.suites[0]?.cases.map((c) => [c.caseId, c.status])).toEqual([['c17', 'failed']]);
+    // The module has an error line per group of two (c16's line); the message says where c17 itself is.
+    expect(run.stderr).toContain(
+      [
+        'PromptCaseFailure: big.prompt.yaml:21: case c17 failed',
+        '  - the response does not contain keyword "forecast"',
+      ].join('\n'),
+    );
+    expect(run.stderr).toContain(' ❯ big.prompt.yaml:20:1');
   });
 });
