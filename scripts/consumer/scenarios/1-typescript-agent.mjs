@@ -64,5 +64,31 @@ export async function run({ monorepo, repo: createRepo }) {
     report.suites.length === 2 && report.suites.every((suite) => suite.cases.length === suite.counts.cases),
     `the Vitest report does not list every case:\n${JSON.stringify(report.suites.map((s) => [s.name, s.counts.cases, s.cases.length]))}`,
   );
-  return 'run PASS, pipeline PROMOTE, vitest 2 suites passed';
+
+  // `casesPerTest: 2` (what 'auto' does above 1,000 cases a file): two cases per Vitest test, the same report.
+  await repo.write({
+    'vitest.grouped.config.ts': [
+      "import { agentCicd } from '@agent-cicd/vitest-plugin';",
+      "import { defineConfig } from 'vitest/config';",
+      '',
+      "export default defineConfig({ plugins: [agentCicd({ casesPerTest: 2, outputFile: '.agent-cicd/grouped.json' })] });",
+      '',
+    ].join('\n'),
+  });
+  const grouped = await repo.npx(['vitest', 'run', 'prompts/', '--config', 'vitest.grouped.config.ts']);
+  const tests = report.suites.reduce((sum, suite) => sum + Math.ceil(suite.counts.cases / 2), 0);
+  checkMatch(
+    grouped.output,
+    new RegExp(`Tests\\s+${tests} passed \\(${tests}\\)`),
+    '`vitest run` with casesPerTest: 2',
+  );
+  checkMatch(grouped.output, /gate passed/, '`vitest run` with casesPerTest: 2');
+  const groupedReport = JSON.parse(await repo.read('.agent-cicd/grouped.json'));
+  const outcomes = (r) =>
+    JSON.stringify(r.suites.map((s) => [s.name, s.counts, s.cases.map((c) => [c.caseId, c.status])]));
+  check(
+    outcomes(groupedReport) === outcomes(report),
+    `casesPerTest: 2 changed the report:\n${outcomes(groupedReport)}\n${outcomes(report)}`,
+  );
+  return `run PASS, pipeline PROMOTE, vitest 2 suites passed (and in ${tests} tests with casesPerTest: 2)`;
 }

@@ -1,5 +1,7 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -217,6 +219,82 @@ describe('agent-cicd deploy', { timeout: 120_000 }, () => {
       'nginx.ingress.kubernetes.io/canary-weight=100',
       'nginx.ingress.kubernetes.io/canary-weight=0',
     ]);
+  });
+
+  it('canary --prometheus: live analysis reads both tracks from Prometheus and rolls back a failing canary', async () => {
+    // A Prometheus API double over HTTP: between two reads the canary serves 200 requests (half of them 500s), the
+    // stable track 2,000 (1% 500s); the newest sample is always fresh.
+    const looks = { canary: 0, stable: 0 };
+    const prometheus = createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk) => {
+        body += chunk;
+      });
+      request.on('end', () => {
+        const query = new URLSearchParams(body).get('query') ?? '';
+        const track = query.includes('track="canary"') ? 'canary' : 'stable';
+        const now = Date.now() / 1000;
+        const series = (status: string, value: number) => ({
+          metric: { __name__: 'agent_http_requests_total', app: 'agent', track, route: '/v1/chat', status },
+          value: [now, String(value)],
+        });
+        let result: unknown[];
+        if (query.startsWith('max(timestamp(')) result = [{ metric: {}, value: [now, String(now)] }];
+        else {
+          const n = looks[track]++;
+          result =
+            track === 'canary'
+              ? [series('200', n * 100), series('500', n * 100)]
+              : [series('200', n * 1980), series('500', n * 20)];
+        }
+        response.setHeader('content-type', 'application/json');
+        response.end(JSON.stringify({ status: 'success', data: { resultType: 'vector', result } }));
+      });
+    });
+    await new Promise<void>((resolve) => prometheus.listen(0, '127.0.0.1', resolve));
+    const { port } = prometheus.address() as AddressInfo;
+    try {
+      const run = await cli([
+        'deploy',
+        'canary',
+        '--app',
+        'agent',
+        '--image',
+        digestB,
+        '--router',
+        'gateway-api',
+        '--steps',
+        '10,100',
+        '--baseline',
+        'baseline.json',
+        '--candidate',
+        'candidate-promote.json',
+        '--prometheus',
+        `http://127.0.0.1:${port}`,
+        '--hold-interval',
+        '0s',
+        '--step-budget',
+        '2m',
+      ]);
+      expect(run.exitCode).toBe(1);
+      // Counted from the counters read before traffic: the first look's evidence rolls the canary back at 10%.
+      expect(run.stderr).toContain(
+        '[canary] 10% (analysis 1): rollback - The canary fails more often than the stable release (50.0% vs 1.0% of requests)',
+      );
+      expect(run.stdout).toMatch(/^rolled back agent \[(10%:hold )*10%:rollback\]: .* \(verified\)\n$/);
+      expect(looks.canary).toBeGreaterThanOrEqual(2);
+      const lines = await cluster.lines();
+      const weights = lines.filter((l) => l.includes('"op":"test"')).map((l) => /"value":(\d+)}\]$/.exec(l)?.[1]);
+      expect(weights).toEqual(['10', '0']);
+      // The rollout's status is recorded where `agent-cicd canary status` reads it.
+      const objects = (await cluster.state()).objects as unknown as Record<string, { data?: Record<string, string> }>;
+      const status = JSON.parse(objects['configmap/agent-releases-canary']?.data?.['status.json'] ?? '{}');
+      expect(status).toMatchObject({ app: 'agent', state: 'rolled_back', weight: 10 });
+      const stable = (await cluster.state()).objects['deployment/agent'];
+      expect(stable?.spec.template.spec.containers[0]?.image).toBe(digestA);
+    } finally {
+      await new Promise((resolve) => prometheus.close(resolve));
+    }
   });
 
   it('--dry-run prints the plan (every command, stdin as a here-document) and runs none', async () => {

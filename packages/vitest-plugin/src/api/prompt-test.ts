@@ -1,8 +1,16 @@
-import { type Judge, type LlmClient, type RunContext, runCase, type ToolBox } from '@agent-cicd/core';
+import {
+  type Judge,
+  type LlmClient,
+  type RunContext,
+  runCase,
+  type ToolBox,
+  type TrialLimiter,
+} from '@agent-cicd/core';
 import { test } from 'vitest';
 import type { AgentRun } from '../matchers/agent-run.js';
 import { providedOptions } from '../runtime/provided.js';
 import { sharedRunContext } from '../runtime/shared-run-context.js';
+import { sharedTrialLimiter } from '../runtime/shared-trial-limiter.js';
 
 /** What `agent.run` takes: the user's message, or a conversation with template variables. */
 export type AgentInput =
@@ -52,11 +60,16 @@ declare module 'vitest' {
 
 let runId = 0;
 
-/** Builds the `agent` fixture of one test; `describePrompt` splits `runs` into trials. */
+/**
+ * Builds the `agent` fixture of one test; `describePrompt` splits `runs` into trials. Each `agent.run` is one trial
+ * under `limiter`: the worker's one trial limit (`sharedTrialLimiter`), shared with the cases of YAML suites and
+ * every other test's runs, so TypeScript suites stay within Vitest's `maxConcurrency` of trials in flight.
+ */
 export function createPromptAgent(
   context: RunContext,
   suite: PromptSuiteMeta & { file: string },
   signal: AbortSignal,
+  limiter: TrialLimiter,
 ): PromptAgent {
   const runs: AgentRun[] = [];
   return {
@@ -74,6 +87,7 @@ export function createPromptAgent(
         context,
         trials: 1,
         signal,
+        limiter,
       });
       const trial = result.trials[0];
       if (!trial) throw new Error('agent.run: the engine returned no trial');
@@ -112,6 +126,7 @@ export const promptTest = test.extend<PromptFixtures>({
   },
   agent: async ({ runContext, task, signal }, use) => {
     const suite = { ...(task.meta.agentCicdSuite ?? { name: task.file.name }), file: task.file.filepath };
-    await use(createPromptAgent(runContext, suite, signal));
+    const limiter = sharedTrialLimiter(providedOptions().concurrency ?? runContext.concurrency ?? 8);
+    await use(createPromptAgent(runContext, suite, signal, limiter));
   },
 });

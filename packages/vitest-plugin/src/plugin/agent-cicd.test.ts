@@ -90,4 +90,24 @@ describe('agentCicd', () => {
     expect(module?.code).toContain('registerSuite(JSON.parse(');
     expect(module?.code).toContain('case 0: return new Error(m);');
   });
+
+  it("refuses a casesPerTest that is not 'auto' or a positive integer, and groups a large file by it", () => {
+    for (const bad of [0, -1, 2.5, Number.NaN, '10']) {
+      expect(() => agentCicd({ casesPerTest: bad as number })).toThrow(
+        expect.objectContaining({
+          code: 'AGENT_CICD_CONFIG_INVALID',
+          message: expect.stringContaining('casesPerTest'),
+        }),
+      );
+    }
+    const transform = agentCicd({ casesPerTest: 2 }).transform as unknown as (
+      code: string,
+      id: string,
+    ) => { code: string };
+    const module = transform(
+      '[{"id": "a", "user_input": "x"}, {"id": "b", "user_input": "y"}]',
+      '/repo/seed.cases.json',
+    );
+    expect(module.code).toContain(String.raw`\"groupSize\":2}`);
+  });
 });

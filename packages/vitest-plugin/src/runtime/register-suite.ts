@@ -29,6 +29,9 @@ export interface SuiteData {
   auto?: boolean;
 }
 
+/** The longest delay `setTimeout` takes (2^31 - 1 ms, about 24.8 days). */
+const MAX_TIMER_MS = 2_147_483_647;
+
 /** Grace beyond its cases' `caseTimeout`s for a test running several cases (its cases time out on their own). */
 export const GROUP_TIMEOUT_GRACE_MS = 5000;
 
@@ -91,7 +94,8 @@ export function registerSuite(data: SuiteData, makeError: MakeGroupError, import
         total: cases.length,
       });
       // Each case times out on its own; the test's timeout is a backstop: its cases one after another, and a grace.
-      const timeout = provided.caseTimeout * group.count + GROUP_TIMEOUT_GRACE_MS;
+      // (At most what a timer takes: a longer one fires at once.)
+      const timeout = Math.min(provided.caseTimeout * group.count + GROUP_TIMEOUT_GRACE_MS, MAX_TIMER_MS);
       test.concurrent(title, { timeout }, (context) => runGroupTest(shared, group, context));
     }
   });

@@ -1,5 +1,7 @@
+import { rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { removeFixtureCopies, runFixture } from './utils/run-fixture.js';
+import { copyFixture, removeFixtureCopies, runFixture } from './utils/run-fixture.js';
 
 afterAll(removeFixtureCopies);
 
@@ -53,5 +55,47 @@ describe.concurrent('casesPerTest: several cases per Vitest test', { timeout: 18
     const run = await runFixture('grouped', { plugin: { casesPerTest: 3 }, testNamePattern: 'tone …' });
     expect(run.stdout).toMatch(/Tests {2}1 passed \| 2 skipped \(3\)/);
     expect(run.reports['report.json']?.suites[0]?.cases.map((c) => c.caseId)).toEqual(['tone', 'warmth', 'politeness']);
+  });
+});
+
+describe.concurrent("casesPerTest: 'auto' on a file above 1,000 cases", { timeout: 180_000 }, () => {
+  /** The fixture with a 1,001-case suite instead of its own (every case greets and is answered, except `failing`). */
+  async function bigFixture(failing?: string): Promise<string> {
+    const root = await copyFixture('grouped');
+    const cases = Array.from({ length: 1001 }, (_, i) =>
+      `c${i}` === failing
+        ? `  - { id: c${i}, userInput: hello ${i}, expectedResponseKeywords: [forecast] }`
+        : `  - { id: c${i}, userInput: hello ${i}, expectedResponseKeywords: [help] }`,
+    );
+    await writeFile(
+      join(root, 'big.prompt.yaml'),
+      `name: big\nprompt: { name: support, version: v1 }\ncases:\n${cases.join('\n')}\n`,
+    );
+    await rm(join(root, 'support.prompt.yaml'));
+    return root;
+  }
+
+  it('packs two cases per test (501 tests) and still reports every case', async () => {
+    const run = await runFixture('grouped', { root: await bigFixture() });
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toMatch(/Tests {2}501 passed \(501\)/);
+    const suite = run.reports['report.json']?.suites[0];
+    expect(suite?.counts).toMatchObject({ cases: 1001, passed: 1001 });
+    expect(suite?.cases.map((c) => c.caseId)).toEqual(Array.from({ length: 1001 }, (_, i) => `c${i}`));
+  });
+
+  it('while -t filters by name, registers one test per case, so -t selects the case', async () => {
+    const run = await runFixture('grouped', { root: await bigFixture('c17'), testNamePattern: String.raw`\bc17$` });
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toMatch(/Tests {2}1 failed \| 1000 skipped \(1001\)/);
+    expect(run.reports['report.json']?.suites[0]?.cases.map((c) => [c.caseId, c.status])).toEqual([['c17', 'failed']]);
+    // The module has an error line per group of two (c16's line); the message says where c17 itself is.
+    expect(run.stderr).toContain(
+      [
+        'PromptCaseFailure: big.prompt.yaml:21: case c17 failed',
+        '  - the response does not contain keyword "forecast"',
+      ].join('\n'),
+    );
+    expect(run.stderr).toContain(' ❯ big.prompt.yaml:20:1');
   });
 });
