@@ -11,11 +11,14 @@ import { sharedCaseGate } from './shared-case-gate.js';
 import { sharedRunContext } from './shared-run-context.js';
 import { sharedTrialLimiter } from './shared-trial-limiter.js';
 
-/** The status a group's test stands for: skipped only when every case was, else its worst case's. */
+/**
+ * The status a group's test stands for: skipped only when every case was, else its worst case's (`error` before
+ * `failed`, as core's `caseStatusOf` ranks them).
+ */
 function groupStatus(statuses: Set<CaseResult['status']>): CaseResult['status'] {
   if (statuses.size === 1 && statuses.has('skipped')) return 'skipped';
-  if (statuses.has('failed')) return 'failed';
   if (statuses.has('error')) return 'error';
+  if (statuses.has('failed')) return 'failed';
   return 'passed';
 }
 
