@@ -39,7 +39,7 @@ export const coreErrorCatalogue = {
   AGENT_CICD_RESULTS_LOCKED:
     'another run holds the lock of this results file (`<journal>.lock`); wait for it, or delete a lock left by a crash',
   AGENT_CICD_BUDGET_EXCEEDED:
-    'the run spent its `--max-cost` or `--max-calls` budget (the report status is `budget_exceeded`)',
+    'the run spent its `--max-cost` or `--max-calls` budget, or a `--max-cost` run got an answer from a model without a price (the report status is `budget_exceeded`)',
   AGENT_CICD_INIT_FILE_EXISTS: '`agent-cicd init` would overwrite a file; nothing was written',
   AGENT_CICD_STATS_INVALID_ARGUMENT:
     'a statistics function got a negative or fractional count, successes > trials, a confidence outside (0, 1), k > n or an empty list',

@@ -2,7 +2,7 @@ import { AgentCicdError } from '../errors.js';
 import type { LlmClient } from '../llm/types.js';
 
 export interface RunBudget {
-  /** Stop once the run has spent this many USD (priced responses only). */
+  /** Stop once the run has spent this many USD; an answer from a model without a price stops it too. */
   maxCostUsd?: number;
   /** Stop once this many model calls were made. */
   maxCalls?: number;
@@ -18,18 +18,31 @@ export class BudgetExceededError extends AgentCicdError {
 
 /**
  * Counts the run's model calls and cost; when the budget is spent it calls `stop` (which aborts the run) and
- * refuses further calls, so in-flight cases end without a result and can be resumed.
+ * refuses further calls, so in-flight cases end without a result and can be resumed. A cost budget cannot be
+ * kept for a model without a price: the first unpriced answer (not the mock's, which is free) stops the run the
+ * same way, naming the model, instead of letting it spend without limit.
  */
 export function budgetLlm(inner: LlmClient, budget: RunBudget, stop: (reason: BudgetExceededError) => void): LlmClient {
   let calls = 0;
   let costUsd = 0;
+  let unpricedModel: string | undefined;
+  const charge = (response: { model?: string; costUsd?: number }): void => {
+    if (response.costUsd !== undefined) costUsd += response.costUsd;
+    else if (inner.provider !== 'mock') unpricedModel ??= response.model ?? 'unknown';
+  };
   const exceeded = (): BudgetExceededError | undefined => {
     if (budget.maxCalls !== undefined && calls >= budget.maxCalls) {
       return new BudgetExceededError(`the run reached its budget of ${budget.maxCalls} model calls`);
     }
-    if (budget.maxCostUsd !== undefined && costUsd >= budget.maxCostUsd) {
+    if (budget.maxCostUsd === undefined) return undefined;
+    if (costUsd >= budget.maxCostUsd) {
       return new BudgetExceededError(
         `the run reached its budget of $${budget.maxCostUsd} (spent $${costUsd.toFixed(4)})`,
+      );
+    }
+    if (unpricedModel !== undefined) {
+      return new BudgetExceededError(
+        `the budget of $${budget.maxCostUsd} cannot be kept: model "${unpricedModel}" has no price (add it under llm.prices in the config, or use --max-calls)`,
       );
     }
     return undefined;
@@ -47,7 +60,7 @@ export function budgetLlm(inner: LlmClient, budget: RunBudget, stop: (reason: Bu
             }
             calls++;
             const response = await embed(request);
-            costUsd += response.costUsd ?? 0;
+            charge(response);
             return response;
           },
         }
@@ -60,7 +73,7 @@ export function budgetLlm(inner: LlmClient, budget: RunBudget, stop: (reason: Bu
       }
       calls++;
       const response = await inner.complete(request);
-      costUsd += response.costUsd ?? 0;
+      charge(response);
       return response;
     },
   };
