@@ -53,6 +53,11 @@ export type JudgeOutcome =
 export interface Judge {
   readonly rubric: JudgeRubric;
   grade(request: JudgeRequest): Promise<JudgeOutcome>;
+  /**
+   * The same judge with its model client wrapped by `wrap` — how a run's budget (`--max-cost`, `--max-calls`)
+   * counts the judge's calls. A judge without it is not counted.
+   */
+  withClient?(wrap: (llm: LlmClient) => LlmClient): Judge;
 }
 
 const VERDICT_TOOL = 'submit_verdict';
@@ -71,6 +76,7 @@ export function createJudge(options: CreateJudgeOptions): Judge {
 
   return {
     rubric,
+    withClient: (wrap) => createJudge({ ...options, llm: wrap(options.llm) }),
     async grade(request) {
       const tokens = { input: 0, output: 0 };
       let costUsd: number | undefined;

@@ -116,6 +116,38 @@ describe('runSuite', () => {
     ]);
   });
 
+  it("counts the judge's calls against the budget (--max-calls), not only the agent's", async () => {
+    const llm = createMockLlm(
+      [
+        {
+          when: { promptVersion: 'judge@v1' },
+          respond: {
+            toolCalls: [{ name: 'submit_verdict', arguments: { score: 1, pass: true, reason: 'Answers 42.' } }],
+          },
+        },
+        { respond: 'The answer is 42.' },
+      ],
+      { sleep: noSleep },
+    );
+    const cases = Array.from({ length: 5 }, (_, i) => ({
+      id: `c${i}`,
+      userInput: 'q',
+      expectedBehavior: 'Answers 42',
+    }));
+    const report = await runSuite({
+      suites: [{ suite: { name: 's', cases } }],
+      context: makeRunContext({ llm, judge: createJudge({ llm }) }),
+      concurrency: 1,
+      budget: { maxCalls: 4 },
+    });
+    // One agent call and one judge call a case: the budget of 4 calls holds two cases, not four.
+    expect(report.status).toBe('budget_exceeded');
+    expect(report.suites[0]?.cases.map((c) => [c.caseId, c.status])).toEqual([
+      ['c0', 'passed'],
+      ['c1', 'passed'],
+    ]);
+  });
+
   it('a malformed judge reply is a judge_error, never a pass', async () => {
     const llm = createMockLlm(
       [

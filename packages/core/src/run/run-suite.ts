@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { canonicalJson } from '../cassette/canonical-json.js';
 import type { CaseResult, RunReport } from '../schema/report.js';
-import { type BudgetExceededError, budgetLlm, type RunBudget } from './budget-llm.js';
+import { type BudgetExceededError, type BudgetMeter, createBudgetMeter, type RunBudget } from './budget-meter.js';
 import { buildRunReport } from './build-run-report.js';
 import { createResultRedactor } from './create-result-redactor.js';
 import { type RunnableCase, runCase } from './run-case.js';
@@ -80,6 +80,17 @@ interface Job {
   testCase: RunnableCase;
 }
 
+/** The context with every model client counted by `meter`: the agent's, the judge's (see `Judge.withClient`), the grader's. */
+function budgetedContext(context: RunContext, meter: BudgetMeter): RunContext {
+  const wrap = meter.wrap;
+  return {
+    ...context,
+    llm: wrap(context.llm),
+    ...(context.judge ? { judge: context.judge.withClient?.(wrap) ?? context.judge } : {}),
+    ...(context.grader ? { grader: { ...context.grader, llm: wrap(context.grader.llm) } } : {}),
+  };
+}
+
 /**
  * Runs suites: cases and their trials concurrently — at most `concurrency` trials in flight in the whole run
  * (one shared limit) and `concurrency` cases in progress — every finished case
@@ -100,13 +111,13 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunReport> {
   options.signal?.addEventListener('abort', stopOnParent, { once: true });
   if (options.signal?.aborted) stopOnParent();
   let budgetReason: BudgetExceededError | undefined;
-  const llm = options.budget
-    ? budgetLlm(options.context.llm, options.budget, (reason) => {
-        budgetReason ??= reason;
-        controller.abort(reason);
-      })
-    : options.context.llm;
-  const context: RunContext = { ...options.context, llm };
+  const meter =
+    options.budget &&
+    createBudgetMeter(options.budget, (reason) => {
+      budgetReason ??= reason;
+      controller.abort(reason);
+    });
+  const context: RunContext = meter ? budgetedContext(options.context, meter) : options.context;
 
   const startedAt = new Date(now());
   const header = {

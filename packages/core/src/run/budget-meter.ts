@@ -16,20 +16,22 @@ export class BudgetExceededError extends AgentCicdError {
   }
 }
 
+/** One budget for every model client of a run: the agent's, the judge's and the graders' calls add up. */
+export interface BudgetMeter {
+  /** `inner`, counted against the budget; every client wrapped by one meter shares its counts. */
+  wrap(inner: LlmClient): LlmClient;
+}
+
 /**
  * Counts the run's model calls and cost; when the budget is spent it calls `stop` (which aborts the run) and
  * refuses further calls, so in-flight cases end without a result and can be resumed. A cost budget cannot be
  * kept for a model without a price: the first unpriced answer (not the mock's, which is free) stops the run the
  * same way, naming the model, instead of letting it spend without limit.
  */
-export function budgetLlm(inner: LlmClient, budget: RunBudget, stop: (reason: BudgetExceededError) => void): LlmClient {
+export function createBudgetMeter(budget: RunBudget, stop: (reason: BudgetExceededError) => void): BudgetMeter {
   let calls = 0;
   let costUsd = 0;
   let unpricedModel: string | undefined;
-  const charge = (response: { model?: string; costUsd?: number }): void => {
-    if (response.costUsd !== undefined) costUsd += response.costUsd;
-    else if (inner.provider !== 'mock') unpricedModel ??= response.model ?? 'unknown';
-  };
   const exceeded = (): BudgetExceededError | undefined => {
     if (budget.maxCalls !== undefined && calls >= budget.maxCalls) {
       return new BudgetExceededError(`the run reached its budget of ${budget.maxCalls} model calls`);
@@ -47,34 +49,30 @@ export function budgetLlm(inner: LlmClient, budget: RunBudget, stop: (reason: Bu
     }
     return undefined;
   };
-  const embed = inner.embed?.bind(inner);
+  /** Refuses the call when the budget is spent; else counts it and, once answered, its cost. */
+  const metered = async <T extends { model?: string; costUsd?: number }>(
+    provider: string,
+    call: () => Promise<T>,
+  ): Promise<T> => {
+    const before = exceeded();
+    if (before) {
+      stop(before);
+      throw before;
+    }
+    calls++;
+    const response = await call();
+    if (response.costUsd !== undefined) costUsd += response.costUsd;
+    else if (provider !== 'mock') unpricedModel ??= response.model ?? 'unknown';
+    return response;
+  };
   return {
-    provider: inner.provider,
-    ...(embed
-      ? {
-          async embed(request) {
-            const before = exceeded();
-            if (before) {
-              stop(before);
-              throw before;
-            }
-            calls++;
-            const response = await embed(request);
-            charge(response);
-            return response;
-          },
-        }
-      : {}),
-    async complete(request) {
-      const before = exceeded();
-      if (before) {
-        stop(before);
-        throw before;
-      }
-      calls++;
-      const response = await inner.complete(request);
-      charge(response);
-      return response;
+    wrap(inner) {
+      const embed = inner.embed?.bind(inner);
+      return {
+        provider: inner.provider,
+        ...(embed ? { embed: (request) => metered(inner.provider, () => embed(request)) } : {}),
+        complete: (request) => metered(inner.provider, () => inner.complete(request)),
+      };
     },
   };
 }
