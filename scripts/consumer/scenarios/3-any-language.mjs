@@ -2,7 +2,7 @@
 // library only) and in JavaScript (the official openai SDK, no agent-cicd code) — fixtures/any-language — as
 // `command` targets (one process per trial, the model through OPENAI_BASE_URL of a per-trial proxy, the model's
 // tool calls recorded) under `agent-cicd run` and Vitest, and as services behind `http` targets, their model
-// served by `agent-cicd mock-server`.
+// served by `agent-cicd mock-server`; and a `--max-cost` run on a model without a price stops, naming it.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { check, checkMatch, consumerEnv, ScenarioFailure } from '../lib/consumer-repo.mjs';
@@ -103,6 +103,33 @@ export async function run({ monorepo, repo: createRepo }) {
     });
     checkMatch(http.output, /4\/4 cases \(4 passed, 0 failed, 0 errors\)/, '`agent-cicd run services/`');
     check(!(await repo.read('http-report.json')).includes(secret), 'the header secret reached the report');
+
+    // 4. A cost budget needs prices: the Python agent on a model without one (through a provider tier whose
+    // endpoint is the mock server) stops a `--max-cost` run at its first answer, naming the model.
+    await repo.write({
+      'budget.config.yaml': [
+        'mock: { script: mock.yaml }',
+        `llm: { provider: openai, base_url: ${model}/v1, api_key_env: OPENAI_API_KEY }`,
+        'tiers:',
+        '  staging: { llm_model: my-local-model }',
+        '',
+      ].join('\n'),
+    });
+    const budget = await repo.npx(
+      ['agent-cicd', 'run', 'suites/python.suite.yaml', '--tier', 'staging', '--config', 'budget.config.yaml'].concat([
+        '--max-cost',
+        '1',
+        '--report',
+        'budget-report.json',
+      ]),
+      { env: { OPENAI_API_KEY: 'unused', AGENT_MODEL: 'my-local-model' }, expect: 1 },
+    );
+    checkMatch(
+      budget.output,
+      /run budget_exceeded: the budget of \$1 cannot be kept: model "my-local-model" has no price/,
+      '`--max-cost` with a model without a price',
+    );
+    check(JSON.parse(await repo.read('budget-report.json')).status === 'budget_exceeded', 'the budget report status');
   } finally {
     // Each was started in its own process group: stop the group (npx's child too), and let go of its pipes.
     for (const child of children) {
@@ -115,7 +142,7 @@ export async function run({ monorepo, repo: createRepo }) {
       child.stderr.destroy();
     }
   }
-  return 'command: 2 agents × 3 cases as expected (forbidden tool caught); vitest gate passed; http: 4/4 passed';
+  return 'command: 2 agents × 3 cases as expected (forbidden tool caught); vitest gate passed; http: 4/4 passed; unpriced --max-cost stopped';
 }
 
 /** Starts a long-running process and waits for the line that says where it listens; returns the captured group. */
